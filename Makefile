@@ -1,0 +1,53 @@
+# Two commands for a fresh machine (see README.md):
+#   make run   - create .venv, install, analyse samples/, print a table, write out/events.jsonl
+#   make test  - install the test tools, run ruff, mypy and pytest
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check
+SHARED ?= ../shared
+
+.PHONY: run test install install-test lint typecheck pytest acceptance eval bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.test-installed
+
+run: install
+	@mkdir -p out
+	$(VENV)/bin/communique analyze samples --format table --save out/events.jsonl
+	@echo "events written to out/events.jsonl"
+
+lint: install-test
+	$(VENV)/bin/ruff check src tests eval benchmarks
+	$(VENV)/bin/ruff format --check src tests eval benchmarks
+
+typecheck: install-test
+	$(VENV)/bin/mypy
+
+pytest: install-test
+	$(VENV)/bin/pytest -q
+
+test: lint typecheck pytest
+
+# The seed article's acceptance check (needs ../shared beside the checkout).
+acceptance: install
+	$(PY) eval/seed_acceptance.py --shared $(SHARED)
+
+eval: install
+	$(PY) eval/dev_gold.py --shared $(SHARED)
+
+bench: install
+	$(PY) benchmarks/throughput.py --shared $(SHARED)
+
+clean:
+	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache

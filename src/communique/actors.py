@@ -1,0 +1,312 @@
+"""Actor resolution: noun phrases in a parsed article -> Entities with country or
+organisation, sector, role and, where known, the person.
+
+An ``ArticleActors`` is built once per Doc: it marks every knowledge-base phrase in the
+text (longest match first) and keeps a register of the people named in full, so that
+"Mr. Singh" or a bare "Khrenin" later in the article resolve to the earlier full
+mention. ``resolve(head)`` then turns the phrase headed by a token into Entities, one per
+coordinated conjunct ("India and Belarus" -> two).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from communique.knowledge import Entry, KnowledgeBase, Person, norm
+from communique.records import Entity
+
+# Left dependents that belong to an actor phrase ("Indian Defence Minister Rajnath Singh").
+PHRASE_DEPS = {"compound", "amod", "poss", "det", "nmod", "case", "punct", "nummod", "quantmod"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "president"}
+PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "who", "which"}
+COUNTERPART = "counterpart"
+ANAPHOR = "anaphor:parties"
+# Phrases that stand for the parties already in context ("the two countries").
+PARTY_ANAPHORS = {
+    "both countries", "the two countries", "both sides", "the two sides", "the two nations",
+    "both nations", "the two leaders", "both leaders", "the two ministers", "both ministers",
+}
+
+
+@dataclass(slots=True)
+class Match:
+    start: int  # token index
+    end: int  # exclusive
+    entries: list[Entry]
+
+
+class ArticleActors:
+    """Per-article actor state: phrase matches and the register of people named."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, published: date | None) -> None:
+        self.doc = doc
+        self.kb = kb
+        self.published = published
+        self.matches: dict[int, Match] = {}
+        self._match_phrases()
+        self.register: dict[str, Entity] = {}
+        self._register_people()
+        # parties of the latest event with two or more, for "the two countries"
+        self.context_parties: list[Entity] = []
+
+    # -- article-level passes -------------------------------------------------------------
+    def _match_phrases(self) -> None:
+        doc, kb = self.doc, self.kb
+        i = 0
+        while i < len(doc):
+            found = None
+            for n in range(min(kb.max_phrase_words + 2, len(doc) - i), 0, -1):
+                span = doc[i : i + n]
+                entries = kb.lookup(span.text)
+                if entries and not (n == 1 and _is_common_word(doc[i], entries)):
+                    found = Match(i, i + n, entries)
+                    break
+            if found:
+                for k in range(found.start, found.end):
+                    self.matches[k] = found
+                i = found.end
+            else:
+                i += 1
+
+    def _register_people(self) -> None:
+        """Every person named in full, by surname, for "Mr. Singh" and bare surnames."""
+        for ent in self.doc.ents:
+            if ent.label_ != "PERSON" or len(ent) < 2:
+                continue
+            entity = self._person_entity(ent, code_hint=None)
+            if entity is None:
+                continue
+            surname = norm(ent[-1].text)
+            self.register.setdefault(surname, entity)
+
+    # -- resolution -------------------------------------------------------------------------
+    def resolve(self, head: Token) -> list[Entity]:
+        """Entities for the phrase headed by ``head`` and its coordinated conjuncts."""
+        found: list[Entity] = []
+        for conjunct in _conjuncts(head):
+            entity = self.resolve_one(conjunct)
+            if entity is not None:
+                found.append(entity)
+        return found
+
+    def resolve_one(self, head: Token) -> Entity | None:
+        if head.lower_ in PRONOUNS:
+            return None
+        span = self.phrase(head)
+        text = norm(span.text)
+        if text in PARTY_ANAPHORS:
+            return Entity(span.text, span.start_char, span.end_char, role=ANAPHOR)
+        if not self._is_actor_head(span.root):
+            return None  # "India's national interests" names India, but is not an actor
+        return self.resolve_span(span)
+
+    def _is_actor_head(self, head: Token) -> bool:
+        return head.i in self.matches or bool(head.ent_type_) or head.pos_ == "PROPN"
+
+    def expand_anaphor(self, entity: Entity) -> list[Entity]:
+        """"the two countries" -> the parties of the last event with two or more."""
+        text = entity.entity_text.lower()
+        if any(word in text for word in ("countries", "nations", "sides")):
+            return [
+                Entity(entity.entity_text, entity.start, entity.end, name=None, code=p.code,
+                       org=p.org, sector="GOV" if p.code else p.sector,
+                       identifier=f"org:{p.org}" if p.org else None)
+                for p in self.context_parties
+            ]
+        return [
+            Entity(entity.entity_text, entity.start, entity.end, name=p.name, code=p.code,
+                   org=p.org, sector=p.sector, role=p.role, identifier=p.identifier)
+            for p in self.context_parties
+        ]
+
+    def phrase(self, head: Token) -> Span:
+        """The actor phrase around ``head``: its left modifiers, plus a name in apposition
+        right after it ("his Belarusian counterpart, Viktor Khrenin")."""
+        start = head.i
+        for child in head.lefts:
+            if child.dep_ in PHRASE_DEPS or child.ent_type_:
+                start = min(start, child.left_edge.i)
+        # a whole knowledge-base phrase or named entity stays whole
+        for k in (start, head.i):
+            if k in self.matches:
+                start = min(start, self.matches[k].start)
+        if head.ent_iob_ != "O" and head.ent_type_:
+            ent = _entity_of(head)
+            if ent is not None:
+                start = min(start, ent.start)
+        end = head.i + 1
+        if head.i in self.matches:
+            end = max(end, self.matches[head.i].end)
+        ent = _entity_of(head)
+        if ent is not None and ent.label_ in {"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC"}:
+            end = max(end, ent.end)
+        while start < head.i and self.doc[start].dep_ == "punct":
+            start += 1
+        end = self._absorb_apposition(start, end)
+        return self.doc[start:end]
+
+    def _absorb_apposition(self, start: int, end: int) -> int:
+        doc = self.doc
+        if end + 1 >= len(doc) or doc[end].text != ",":
+            return end
+        nxt = doc[end + 1]
+        app = _entity_of(nxt)
+        if app is None or app.start != nxt.i or app.label_ != "PERSON":
+            return end
+        has_name = any(t.ent_type_ == "PERSON" for t in doc[start:end])
+        if has_name:
+            return end
+        if app.end < len(doc) and doc[app.end].text not in {",", ".", ")", ";"} and not doc[
+            app.end
+        ].is_sent_start:
+            return end
+        return app.end
+
+    def resolve_span(self, span: Span) -> Entity | None:
+        """Resolve one phrase; None when it names no political actor."""
+        code: str | None = None
+        org: str | None = None
+        sector: str | None = None
+        role: str | None = None
+        name: str | None = None
+        identifier: str | None = None
+        nationality: str | None = None
+        head_kind: str | None = None
+        seen: set[int] = set()
+        for tok in span:
+            match = self.matches.get(tok.i)
+            if match is None or id(match) in seen:
+                continue
+            seen.add(id(match))
+            entry = _pick(match.entries)
+            is_head = match.start <= span.root.i < match.end
+            if entry.kind in {"country", "adjective", "demonym"}:
+                nationality = nationality or entry.code
+                if is_head:
+                    head_kind = entry.kind
+            elif entry.kind in {"capital", "metonym"}:
+                nationality = nationality or entry.code
+                if is_head:
+                    head_kind = entry.kind
+                    sector = sector or entry.sector
+            elif entry.kind in {"org", "group"}:
+                if is_head or org is None:
+                    code = code or entry.code
+                    org = org or entry.org or (entry.name if entry.kind == "org" else None)
+                    sector = sector or entry.sector
+                    name = name or (entry.name if entry.kind == "group" else None)
+                    head_kind = head_kind or entry.kind
+            elif entry.kind == "role":
+                role = entry.role or role
+                sector = entry.sector or sector
+            elif entry.kind == "person" and entry.person is not None:
+                person_entity = self._from_person(entry.person, span)
+                name, identifier = person_entity.name, person_entity.identifier
+                code = code or person_entity.code
+                role = role or person_entity.role
+                sector = sector or person_entity.sector
+        if name is None:
+            for ent in span.ents:
+                if ent.label_ == "PERSON":
+                    found = self._person_entity(ent, code_hint=nationality)
+                    if found is not None:
+                        name, identifier = found.name, found.identifier
+                        code = code or found.code
+                        role = role or found.role
+                        sector = sector or found.sector
+                    else:
+                        name = ent.text
+                    break
+        if name is None and span.root.pos_ == "PROPN":
+            known = self.register.get(norm(span.root.text))
+            if known is not None:
+                name, identifier = known.name, known.identifier
+                code = code or known.code
+                role = role or known.role
+                sector = sector or known.sector
+        if any(norm(t.text) == COUNTERPART for t in span):
+            role = role if name else COUNTERPART
+        code = code or nationality
+        if code and org is None and name is None and role and role != COUNTERPART:
+            holder = self.kb.office_holder(code, role, self.published)
+            if holder is not None:
+                name, identifier = holder.name, holder.identifier
+        if code and org is None and sector is None and head_kind in {"country", "capital"}:
+            sector = "GOV"
+        if code is None and org is None and name is None:
+            return None
+        if code is None and org is None and role is None:
+            return None  # a name with no political anchor ("a cat named Frank")
+        return Entity(
+            entity_text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            name=name,
+            code=code,
+            org=org,
+            sector=sector,
+            role=None if role == COUNTERPART and name else role,
+            identifier=identifier or (f"org:{org}" if org else None),
+        )
+
+    def _person_entity(self, ent: Span, *, code_hint: str | None) -> Entity | None:
+        tokens = [t for t in ent if norm(t.text) not in HONORIFICS]
+        if not tokens:
+            return None
+        text = " ".join(t.text for t in tokens)
+        person = self.kb.person_fuzzy(text, code=code_hint) or self.kb.person_fuzzy(text)
+        if person is not None:
+            return self._from_person(person, ent)
+        if len(tokens) == 1:
+            return self.register.get(norm(tokens[0].text))
+        return None
+
+    def _from_person(self, person: Person, span: Span) -> Entity:
+        pos = person.position_on(self.published)
+        return Entity(
+            entity_text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            name=person.name,
+            code=person.code,
+            sector=pos.sector if pos else None,
+            role=pos.role if pos else None,
+            identifier=person.identifier,
+        )
+
+    def places_tokens(self) -> set[int]:
+        """Tokens inside knowledge-base phrases (for the places stage to tell actors apart)."""
+        return set(self.matches)
+
+
+def _pick(entries: list[Entry]) -> Entry:
+    order = ["person", "org", "group", "metonym", "country", "capital", "adjective", "demonym", "role"]
+    return min(entries, key=lambda e: order.index(e.kind) if e.kind in order else len(order))
+
+
+def _is_common_word(token: Token, entries: list[Entry]) -> bool:
+    """A lower-case single word matching a proper name ("chad", "turkey", "china" the
+    material) is not that name; roles are lower-case by nature."""
+    if all(e.kind == "role" for e in entries):
+        return False
+    return token.text.islower()
+
+
+def _entity_of(token: Token) -> Span | None:
+    if not token.ent_type_:
+        return None
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out = [head]
+    for tok in head.conjuncts:
+        if tok.i > head.i and tok.pos_ in {"NOUN", "PROPN", "PRON"}:
+            out.append(tok)
+    return out

@@ -1,0 +1,341 @@
+"""Event coding: predicates in a parsed sentence -> event Mentions with PLOVER type and
+mode, CAMEO code, and actor/recipient Entities from the dependency parse.
+
+Triggers come from ``data/triggers.yaml``: verbs ("met", "sanctioned"), nouns ("the
+meeting between", "sanctions on") and support verbs that lend their subject to a noun
+("held talks with", "imposed sanctions on"). Reciprocal events put every party in
+``actor``; directed events put the target in ``recipient``; a visit codes the visitor as
+actor and the host as recipient.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Span, Token
+
+from communique.actors import ANAPHOR, COUNTERPART, ArticleActors
+from communique.errors import KnowledgeError
+from communique.records import Entity, Evidence, Mention
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj"}
+# Dependencies through which a verb without a subject of its own takes its governor's
+# subject: control ("agreed to withdraw"), coordination ("met and signed"), participles.
+INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl"}
+PREP_DEPS = {"prep", "agent", "dative"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    key: str
+    pos: str  # "verb" or "noun"
+    event: str
+    cameo: str
+    mode: str | None = None
+    reciprocal: bool = False
+    needs: tuple[str, ...] = ()
+    swap: bool = False
+    context: tuple[str, ...] = ()
+    single: str | None = None  # event type when only one party ("exercise" -> MOBILIZE)
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, Trigger] = field(default_factory=dict)
+    nouns: dict[str, Trigger] = field(default_factory=dict)
+    support: dict[str, dict[str, Any]] = field(default_factory=dict)
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def verb(self, token: Token) -> Trigger | None:
+        for child in token.children:
+            if child.dep_ in {"prt", "prep"}:
+                found = self.verbs.get(f"{token.lemma_.lower()} {child.lower_}")
+                if found is not None:
+                    return found
+        return self.verbs.get(token.lemma_.lower())
+
+    def noun(self, token: Token) -> Trigger | None:
+        lemma = token.lemma_.lower()
+        prev = token.doc[token.i - 1] if token.i > 0 else None
+        if prev is not None:
+            two = self.nouns.get(f"{prev.lower_} {lemma}")
+            if two is not None:
+                return two
+        return self.nouns.get(lemma) or self.nouns.get(token.lower_)
+
+
+def _trigger(key: str, pos: str, row: dict[str, Any]) -> Trigger:
+    return Trigger(
+        key=key,
+        pos=pos,
+        event=str(row["event"]),
+        cameo=str(row["cameo"]),
+        mode=row.get("mode"),
+        reciprocal=bool(row.get("reciprocal", False)),
+        needs=tuple(row.get("needs") or ()),
+        swap=bool(row.get("swap", False)),
+        context=tuple(row.get("context") or ()),
+        single=row.get("single"),
+    )
+
+
+def load_lexicon(path: Path | None = None) -> Lexicon:
+    """The trigger lexicon from ``data/triggers.yaml`` (or a user's file of that shape)."""
+    source = path or resources.files("communique") / "data" / "triggers.yaml"
+    try:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        return Lexicon(
+            verbs={k: _trigger(k, "verb", v) for k, v in (data.get("verbs") or {}).items()},
+            nouns={k: _trigger(k, "noun", v) for k, v in (data.get("nouns") or {}).items()},
+            support={k: dict(v or {}) for k, v in (data.get("support_verbs") or {}).items()},
+            classes={k: frozenset(v) for k, v in (data.get("classes") or {}).items()},
+        )
+    except (OSError, yaml.YAMLError, KeyError, AttributeError) as exc:
+        raise KnowledgeError(f"{source}: malformed trigger lexicon: {exc!r}") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    return load_lexicon()
+
+
+# -- argument helpers -------------------------------------------------------------------------
+def _children(token: Token, deps: set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    """Objects of the given prepositions under ``token`` ("talks with X" -> X)."""
+    out = []
+    for child in token.children:
+        if child.dep_ in PREP_DEPS and child.lower_ in preps:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+            # "between India and Belarus" is sometimes parsed with Belarus hanging off "and"
+        elif child.dep_ == "prep" and child.lower_ == "according":
+            continue
+    return out
+
+
+def subject_of(verb: Token) -> tuple[list[Token], bool]:
+    """(subject heads, passive) of a verb, climbing through control and coordination."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        subj = _children(verb, SUBJECT_DEPS)
+        if subj:
+            return subj, False
+        passive = _children(verb, PASSIVE_SUBJECT_DEPS)
+        if passive:
+            return passive, True
+        if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return [verb.head], False
+        if verb.dep_ in {"acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return [verb.head], False
+        if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+            verb = verb.head
+            continue
+        break
+    return [], False
+
+
+def _has_need(token: Token, need: str, support: Token | None, actors: ArticleActors,
+              lexicon: Lexicon) -> bool:
+    if need in {"with", "to", "on", "against", "between", "by", "for"}:
+        return bool(prep_objects(token, {need})) or (
+            support is not None and bool(prep_objects(support, {need}))
+        )
+    if need == "xcomp":
+        return bool(_children(token, {"xcomp"}))
+    if need == "object":
+        return bool(_children(token, OBJECT_DEPS))
+    if need == "object_actor":
+        return any(actors.resolve(o) for o in _children(token, OBJECT_DEPS))
+    if need.startswith("object_"):
+        words = lexicon.classes.get(need[len("object_"):], frozenset())
+        return any(o.lemma_.lower() in words for o in _children(token, OBJECT_DEPS))
+    if need == "subject_pair":
+        subj, _ = subject_of(token)
+        return bool(subj) and len(actors.resolve(subj[0])) >= 2
+    if need == "support":
+        return support is not None
+    if need == "support_aid":
+        return support is not None and bool(lexicon.support.get(support.lemma_.lower(), {}).get("aid"))
+    if need == "joint":
+        words = lexicon.classes.get("joint", frozenset())
+        return any(c.lower_ in words for c in token.children) or len(
+            [e for h in _compound_heads(token) for e in actors.resolve(h)]
+        ) >= 2
+    if need == "compound_actor":
+        return any(actors.resolve(h) for h in _compound_heads(token))
+    if need == "phone":
+        return any(c.lower_ in {"phone", "telephone"} for c in token.subtree)
+    return False
+
+
+def _compound_heads(noun: Token) -> list[Token]:
+    return [c for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod", "npadvmod"}]
+
+
+def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    head = noun.head
+    if noun.dep_ in OBJECT_DEPS | {"nsubjpass", "attr"} and head.lemma_.lower() in lexicon.support:
+        return head
+    if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS:
+        return _support_verb(noun.head, lexicon)
+    return None
+
+
+def _dedupe(entities: list[Entity], exclude: list[Entity] | None = None) -> list[Entity]:
+    seen = {e.key() for e in exclude or []}
+    out = []
+    for e in entities:
+        if e.key() not in seen:
+            seen.add(e.key())
+            out.append(e)
+    return out
+
+
+def _inherit_counterpart(actor: list[Entity], recipient: list[Entity]) -> None:
+    """"his Belarusian counterpart" holds the role of the other party."""
+    everyone = actor + recipient
+    for ent in everyone:
+        if ent.role == COUNTERPART or (ent.role is None and COUNTERPART in ent.entity_text.lower()):
+            donor = next((o for o in everyone if o is not ent and o.role not in (None, COUNTERPART)), None)
+            ent.role = donor.role if donor else None
+            ent.sector = ent.sector or (donor.sector if donor else None)
+
+
+# -- mentions ---------------------------------------------------------------------------------
+def evidence_for(sent: Span, trigger: Token) -> Evidence:
+    text = sent.text
+    lead = len(text) - len(text.lstrip())
+    clean = text.strip()
+    start = sent.start_char + lead
+    return Evidence(
+        text=clean,
+        start=start,
+        end=start + len(clean),
+        trigger=trigger.text,
+        trigger_start=trigger.idx,
+        trigger_end=trigger.idx + len(trigger.text),
+    )
+
+
+def verb_mention(tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon,
+                 sent: Span, index: int) -> Mention | None:
+    if trig.needs and not any(_has_need(tok, n, None, actors, lexicon) for n in trig.needs):
+        return None
+    subj_heads, passive = subject_of(tok)
+    subjects = [e for h in subj_heads for e in actors.resolve(h)]
+    objects = [e for h in _children(tok, OBJECT_DEPS) for e in actors.resolve(h)]
+    agents = [e for h in prep_objects(tok, {"by"}) for e in actors.resolve(h)]
+    partners = [e for h in prep_objects(tok, {"with"}) for e in actors.resolve(h)]
+    targets = [e for h in prep_objects(tok, {"on", "against", "to"}) for e in actors.resolve(h)]
+    if passive:
+        subjects, objects = agents, subjects
+    if trig.swap:
+        subjects, objects = objects, subjects
+    if trig.reciprocal:
+        actor = _dedupe(subjects + objects + partners)
+        recipient: list[Entity] = []
+    else:
+        actor = _dedupe(subjects)
+        recipient = _dedupe(objects + targets + partners, exclude=actor)
+    return _finish(tok, trig, actor, recipient, sent, index, "verb", actors)
+
+
+def noun_mention(tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon,
+                 sent: Span, index: int) -> Mention | None:
+    support = _support_verb(tok, lexicon)
+    if trig.needs and not any(_has_need(tok, n, support, actors, lexicon) for n in trig.needs):
+        return None
+    between = [e for h in prep_objects(tok, {"between", "among", "amongst"}) for e in actors.resolve(h)]
+    partners = [e for h in prep_objects(tok, {"with"}) for e in actors.resolve(h)]
+    owners = [e for c in tok.children if c.dep_ == "poss" for e in actors.resolve(c)]
+    compounds = [e for h in _compound_heads(tok) for e in actors.resolve(h)]
+    by = [e for h in prep_objects(tok, {"by", "of", "from"}) for e in actors.resolve(h)]
+    targets = [e for h in prep_objects(tok, {"on", "against", "to", "for"}) for e in actors.resolve(h)]
+    how = "noun"
+    event, cameo = trig.event, trig.cameo
+    if support is not None:
+        how = "support-verb"
+        subj_heads, passive = subject_of(support)
+        if not passive:
+            owners += [e for h in subj_heads for e in actors.resolve(h)]
+        partners += [e for h in prep_objects(support, {"with"}) for e in actors.resolve(h)]
+        targets += [e for h in prep_objects(support, {"on", "against", "to", "for"}) for e in actors.resolve(h)]
+        lend = lexicon.support.get(support.lemma_.lower(), {})
+        if lend.get("event") and trig.event == "AID":
+            event, cameo = str(lend["event"]), str(lend["cameo"])
+    if trig.reciprocal:
+        actor = _dedupe(between + owners + compounds + by + partners)
+        recipient: list[Entity] = []
+    else:
+        actor = _dedupe(owners + compounds + by)
+        recipient = _dedupe(targets + partners + between, exclude=actor)
+    if trig.single and len(actor) + len(recipient) < 2:
+        event = trig.single
+        cameo = {"MOBILIZE": "152"}.get(event, cameo)
+    mention = _finish(tok, trig, actor, recipient, sent, index, how, actors)
+    if mention is not None:
+        mention.event, mention.cameo = event, cameo
+    return mention
+
+
+def _finish(tok: Token, trig: Trigger, actor: list[Entity], recipient: list[Entity],
+            sent: Span, index: int, how: str, actors: ArticleActors) -> Mention | None:
+    actor = _dedupe([x for e in actor for x in (actors.expand_anaphor(e) if e.role == ANAPHOR else [e])])
+    recipient = _dedupe(
+        [x for e in recipient for x in (actors.expand_anaphor(e) if e.role == ANAPHOR else [e])],
+        exclude=actor,
+    )
+    if not actor and not recipient:
+        return None
+    if not actor and trig.reciprocal:
+        actor, recipient = recipient, []
+    _inherit_counterpart(actor, recipient)
+    return Mention(
+        event=trig.event,
+        mode=trig.mode,
+        cameo=trig.cameo,
+        actor=actor,
+        recipient=recipient,
+        evidence=evidence_for(sent, tok),
+        reciprocal=trig.reciprocal,
+        context=list(trig.context),
+        how=how,
+        sentence_index=index,
+    )
+
+
+def find_mentions(sent: Span, index: int, actors: ArticleActors,
+                  lexicon: Lexicon | None = None
+                  ) -> list[tuple[Token, Token | None, Mention]]:
+    """Every event mention in one sentence, with its trigger and support-verb tokens."""
+    lexicon = lexicon or default_lexicon()
+    found: list[tuple[Token, Token | None, Mention]] = []
+    for tok in sent:
+        mention = None
+        support = None
+        if tok.pos_ in {"VERB", "AUX"} or (tok.pos_ == "NOUN" and tok.tag_.startswith("VB")):
+            trig = lexicon.verb(tok)
+            if trig is not None:
+                mention = verb_mention(tok, trig, actors, lexicon, sent, index)
+        elif tok.pos_ in {"NOUN", "PROPN"}:
+            trig = lexicon.noun(tok)
+            if trig is not None:
+                mention = noun_mention(tok, trig, actors, lexicon, sent, index)
+                support = _support_verb(tok, lexicon)
+        if mention is not None:
+            found.append((tok, support, mention))
+            parties = mention.actor + mention.recipient
+            if len({e.code for e in parties if e.code}) >= 2:
+                actors.context_parties = parties
+    return found

@@ -1,0 +1,115 @@
+"""Event dates: the date a mention's own sentence gives, resolved against the article's
+publication date ("on Thursday" in a Friday story is the day before).
+
+Precision says how much the date is worth: "day" (a weekday or a calendar date),
+"month", "year", or "published" when the text gives nothing and the publication date
+stands in, so an analyst can filter those out instead of mistaking them for the event's
+own date (GDELT's crawl-date problem).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Span, Token
+
+WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_DAY_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?(?:\s+(\d{4}))?\b")
+_MONTH_DAY = re.compile(r"\b([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b")
+_MONTH_YEAR = re.compile(r"\b([A-Za-z]+)\s+(\d{4})\b")
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, published: date | None) -> int | None:
+    if published is None:
+        return None
+    year = published.year
+    candidate = _safe(year, month, day)
+    # news reports the past: a date after publication belongs to the year before, unless
+    # it is only a few weeks ahead (an announced future event)
+    if candidate and candidate > published + timedelta(days=60):
+        return year - 1
+    return year
+
+
+def parse_expression(text: str, published: date | None) -> tuple[date, str] | None:
+    """(date, precision) for one date expression, or None."""
+    low = text.lower().strip()
+    low = re.sub(r"^(on|last|this|early|late)\s+", "", low)
+    if published is not None:
+        if low in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
+            return published, "day"
+        if low in {"yesterday", "last night"}:
+            return published - timedelta(days=1), "day"
+        if low in {"tomorrow"}:
+            return published + timedelta(days=1), "day"
+        day_word = low.split()[0] if low else ""
+        if day_word in WEEKDAYS:
+            delta = (published.weekday() - WEEKDAYS[day_word]) % 7
+            return published - timedelta(days=delta), "day"
+    if m := _ISO.search(text):
+        found = _safe(int(m[1]), int(m[2]), int(m[3]))
+        return (found, "day") if found else None
+    for pattern, order in ((_DAY_MONTH, "dm"), (_MONTH_DAY, "md")):
+        for m in pattern.finditer(text):
+            day_s, month_s = (m[1], m[2]) if order == "dm" else (m[2], m[1])
+            month = MONTHS.get(month_s.lower())
+            if month is None:
+                continue
+            year = int(m[3]) if m[3] else _infer_year(month, int(day_s), published)
+            if year is None:
+                continue
+            found = _safe(year, month, int(day_s))
+            if found:
+                return found, "day"
+    if (m := _MONTH_YEAR.search(text)) and m[1].lower() in MONTHS:
+        return date(int(m[2]), MONTHS[m[1].lower()], 1), "month"
+    if published is not None and low in MONTHS:
+        month = MONTHS[low]
+        year = published.year if month <= published.month else published.year - 1
+        return date(year, month, 1), "month"
+    if m := _YEAR.search(text):
+        return date(int(m[1]), 1, 1), "year"
+    return None
+
+
+def event_date(trigger: Token, support: Token | None, sent: Span,
+               published: date | None) -> tuple[date | None, str | None]:
+    """The date of the event a trigger names: a DATE its predicate governs, else one in its
+    sentence, else the publication date (precision "published")."""
+    governed: list[Span] = []
+    loose: list[Span] = []
+    anchors = {trigger.i} | ({support.i} if support is not None else set())
+    for ent in sent.ents:
+        if ent.label_ not in {"DATE", "TIME"}:
+            continue
+        node = ent.root
+        governs = False
+        for _ in range(4):
+            if node.i in anchors:
+                governs = True
+                break
+            if node.head is node:
+                break
+            node = node.head
+        (governed if governs else loose).append(ent)
+    for ent in governed + loose:
+        found = parse_expression(ent.text, published)
+        if found is not None:
+            return found
+    if published is not None:
+        return published, "published"
+    return None, None

@@ -1,0 +1,176 @@
+"""From mentions to events: one record per real event within an article.
+
+A padded article names its one meeting again and again ("the meeting between Mr. Singh
+and Mr. Khrenin", "the bilateral meeting between India and Belarus"). Mentions of the
+same type, with compatible parties (one's countries a subset of the other's), the same
+direction and the same factuality class, are one event; every mention's sentence is kept
+in the event's evidence. Two meetings with different counterparts stay two events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from communique.codebook import Codebook
+from communique.records import Entity, Event, Mention, content_hash
+
+REALIS = ("asserted", "reported")
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "published": 3, None: 4}
+# Confidence by how the trigger was found. Calibrated by hand on the sample corpus
+# (samples/expected.jsonl): verbal triggers with a parsed subject were right most often,
+# bare nominal ones least; a second mention of the same event is strong support.
+BASE_CONFIDENCE = {"verb": 0.7, "support-verb": 0.7, "noun": 0.6}
+BOTH_PARTIES_BONUS = 0.1
+PER_MENTION_BONUS = 0.05
+MAX_CONFIDENCE = 0.95
+
+
+def _fact_class(factuality: str) -> str:
+    return "realis" if factuality in REALIS else factuality
+
+
+def _codes(entities: Iterable[Entity]) -> frozenset[str]:
+    return frozenset(e.code or e.org or e.key() for e in entities)
+
+
+def _party_codes(m: Mention) -> frozenset[str]:
+    return _codes(m.actor + m.recipient)
+
+
+def _compatible(group: list[Mention], m: Mention) -> int:
+    """Overlap score of a mention with a group of mentions (0 when they cannot merge)."""
+    first = group[0]
+    if first.event != m.event or _fact_class(first.factuality) != _fact_class(m.factuality):
+        return 0
+    g_codes = frozenset().union(*(_party_codes(x) for x in group))
+    m_codes = _party_codes(m)
+    if not (m_codes <= g_codes or g_codes <= m_codes):
+        return 0
+    if not first.reciprocal:
+        g_actor = frozenset().union(*(_codes(x.actor) for x in group))
+        m_actor = _codes(m.actor)
+        if m_actor and g_actor and not (m_actor <= g_actor or g_actor <= m_actor):
+            return 0
+    day = next((x.date for x in group if x.date_precision == "day"), None)
+    if day is not None and m.date_precision == "day" and m.date != day:
+        return 0
+    return len(m_codes & g_codes)
+
+
+def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
+    """Cluster an article's mentions into events (in reading order)."""
+    groups: list[list[Mention]] = []
+    ordered = sorted(mentions, key=lambda x: (-len(_party_codes(x)), x.evidence.trigger_start))
+    for m in ordered:
+        scored = [(s, g) for g in groups if (s := _compatible(g, m))]
+        if scored:
+            best = max(s for s, _ in scored)
+            winners = [g for s, g in scored if s == best]
+            if len(winners) > 1 and len(_party_codes(m)) < 2:
+                continue  # "the talks with Russia": which of two events? drop, don't guess
+            winners[0].append(m)
+        else:
+            groups.append([m])
+    for g in groups:
+        g.sort(key=lambda x: x.evidence.trigger_start)
+    groups.sort(key=lambda g: g[0].evidence.trigger_start)
+    return groups
+
+
+def _richness(e: Entity) -> tuple[int, int]:
+    filled = sum(x is not None for x in (e.name, e.code, e.role, e.identifier, e.sector, e.org))
+    return (filled, -e.start)
+
+
+def _best_entities(groups: Iterable[list[Entity]]) -> list[Entity]:
+    best: dict[str, Entity] = {}
+    order: list[str] = []
+    for entities in groups:
+        for e in entities:
+            key = e.code or e.org or e.key()
+            if key not in best:
+                order.append(key)
+                best[key] = e
+            elif _richness(e) > _richness(best[key]):
+                best[key] = e
+    return [best[k] for k in order]
+
+
+def _keywords(texts: list[str], table: dict[str, tuple[str, ...]]) -> list[str]:
+    blob = " " + re.sub(r"[^a-z0-9 ]+", " ", " ".join(texts).lower()) + " "
+    found = []
+    for label, words in table.items():
+        if any(re.search(rf"\b{re.escape(w)}s?\b", blob) for w in words):
+            found.append(label)
+    return found
+
+
+def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Event:
+    primary = max(group, key=lambda x: (len(_party_codes(x)), x.how != "noun", -x.evidence.start))
+    if primary.reciprocal:
+        actor = _best_entities([primary.actor, *(x.actor + x.recipient for x in group)])
+        recipient: list[Entity] = []
+    else:
+        actor = _best_entities([primary.actor, *(x.actor for x in group)])
+        actor_keys = {e.code or e.org or e.key() for e in actor}
+        recipient = [
+            e
+            for e in _best_entities([primary.recipient, *(x.recipient for x in group)])
+            if (e.code or e.org or e.key()) not in actor_keys
+        ]
+    realis = [x for x in group if x.factuality in REALIS]
+    factuality = "asserted" if any(x.factuality == "asserted" for x in group) else primary.factuality
+    attribution = None
+    if factuality == "reported":
+        attribution = next((x.attribution for x in group if x.attribution), None)
+    dated = min(group, key=lambda x: PRECISION_RANK.get(x.date_precision, 4))
+    event_loc = next((x.event_loc for x in group if x.event_loc is not None), None)
+    forum = next((x.forum for x in group if x.forum is not None), None)
+    mode, cameo = primary.mode, primary.cameo
+    codes = {e.code for e in actor + recipient if e.code}
+    if (
+        primary.event == "CONSULT"
+        and mode is None
+        and event_loc is not None
+        and event_loc.country
+        and len(codes) >= 2
+        and event_loc.country not in codes
+    ):
+        mode, cameo = "third-party", "044"
+    texts = [x.evidence.text for x in (realis or group)]
+    context = list(dict.fromkeys([*primary.context, *_keywords(texts, codebook.contexts)]))
+    topics = _keywords(texts, codebook.topics)
+    confidence = BASE_CONFIDENCE.get(primary.how, 0.6)
+    if actor and (recipient or len(actor) >= 2 or not primary.reciprocal):
+        confidence += BOTH_PARTIES_BONUS if all(e.code for e in actor + recipient) else 0
+    confidence = min(MAX_CONFIDENCE, confidence + PER_MENTION_BONUS * (len(group) - 1))
+    parties = ",".join(sorted(codes)) or ",".join(sorted(e.key() for e in actor + recipient))
+    ident = content_hash(f"{article_id}|{primary.event}|{parties}|{_fact_class(factuality)}|"
+                         f"{group[0].evidence.trigger_start}")
+    return Event(
+        id=ident,
+        article_id=article_id,
+        event=primary.event,
+        mode=mode,
+        context=context,
+        cameo=cameo,
+        quad_code=codebook.quad(cameo, primary.event),
+        goldstein=codebook.goldstein(cameo),
+        actor=actor,
+        recipient=recipient,
+        date=dated.date,
+        date_precision=dated.date_precision,
+        event_loc=event_loc,
+        forum=forum,
+        topics=topics,
+        factuality=factuality,
+        attribution=attribution,
+        evidence=primary.evidence,
+        mentions=[x.evidence for x in group],
+        confidence=round(confidence, 2),
+    )
+
+
+def merge(mentions: list[Mention], article_id: str, codebook: Codebook) -> list[Event]:
+    return [build_event(g, article_id, codebook) for g in group_mentions(mentions)]

@@ -1,0 +1,196 @@
+"""Factuality of an event mention: asserted, reported (with its source), speculative,
+future, hypothetical or negated, read from cues in the mention's own scope.
+
+Scope follows the dependency parse: a cue counts when it modifies the trigger's
+predicate or a predicate that governs it, so in "X met Y on Monday and the talks may
+lead to a pact" the meeting stays asserted while the pact is speculative. A nominal
+event that is the subject of its clause ("the meeting between X and Y likely touched
+upon...") is presupposed: the hedge is about what it touched upon, not whether it took
+place. Cue words live in ``data/cues.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from communique.errors import KnowledgeError
+
+NOMINAL_CLIMB_DEPS = {"pobj", "prep", "conj", "appos", "compound", "poss", "nmod", "npadvmod", "cc"}
+CLAUSE_CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep",
+                     "dobj", "attr", "oprd", "acomp"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "ROOT"}
+MAX_CLIMB = 8
+
+
+@dataclass(frozen=True)
+class Cues:
+    modal_aux: dict[str, str]
+    hedge_adverbs: frozenset[str]
+    future_adverbs: frozenset[str]
+    negation: frozenset[str]
+    future_governors: frozenset[str]
+    speculative_governors: frozenset[str]
+    negative_governors: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    speculative_modifiers: frozenset[str]
+    future_modifiers: frozenset[str]
+    negative_modifiers: frozenset[str]
+    reporting_verbs: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def default_cues() -> Cues:
+    path = resources.files("communique") / "data" / "cues.yaml"
+    try:
+        data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return Cues(
+            modal_aux={str(k): str(v) for k, v in data["modal_aux"].items()},
+            **{
+                name: frozenset(str(w) for w in data[name])
+                for name in Cues.__dataclass_fields__
+                if name != "modal_aux"
+            },
+        )
+    except (OSError, yaml.YAMLError, KeyError, AttributeError) as exc:
+        raise KnowledgeError(f"{path}: malformed cue lexicon: {exc!r}") from exc
+
+
+def _subject_text(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return "".join(t.text_with_ws for t in child.subtree).strip()
+    return None
+
+
+def _according_to(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "according":
+            for grand in child.children:
+                if grand.lower_ == "to":
+                    objs = [g for g in grand.children if g.dep_ == "pobj"]
+                    if objs:
+                        return "".join(t.text_with_ws for t in objs[0].subtree).strip()
+    return None
+
+
+def _own_cue(level: Token, cues: Cues, *, governing: bool) -> str | None:
+    """A factuality cue on one predicate: its auxiliaries, adverbs, negation, marks."""
+    for child in level.children:
+        low = child.lower_
+        if child.dep_ == "neg" or (child.dep_ in {"det", "advmod"} and low in {"never", "no"}):
+            return "negated"
+        if child.dep_ == "mark" and low in cues.hypothetical_marks:
+            return "hypothetical"
+        if child.dep_ in {"aux", "auxpass"} and low in cues.modal_aux:
+            return cues.modal_aux[low]
+        if child.dep_ == "advmod" and low in cues.hedge_adverbs:
+            return "speculative"
+        if child.dep_ in {"advmod", "npadvmod"} and low in cues.future_adverbs:
+            return "future"
+    if governing:
+        lemma = level.lemma_.lower()
+        if lemma in cues.negative_governors:
+            return "negated"
+        if lemma in cues.future_governors:
+            return "future"
+        if lemma in cues.speculative_governors:
+            return "speculative"
+    if level.lower_ == "going" and any(c.dep_ == "xcomp" for c in level.children):
+        return "future"
+    return None
+
+
+def _nominal_cue(noun: Token, cues: Cues) -> str | None:
+    for child in noun.children:
+        low = child.lower_
+        if child.dep_ == "det" and low == "no":
+            return "negated"
+        if child.dep_ in {"amod", "compound", "advmod"}:
+            if low in cues.negative_modifiers:
+                return "negated"
+            if low in cues.future_modifiers:
+                return "future"
+            if low in cues.speculative_modifiers:
+                return "speculative"
+    return None
+
+
+def assess(trigger: Token, support: Token | None = None, cues: Cues | None = None
+           ) -> tuple[str, str | None]:
+    """(factuality, attribution) of the event triggered by ``trigger``."""
+    cues = cues or default_cues()
+    attribution: str | None = None
+    sentence = trigger.sent
+    question = sentence.text.rstrip().endswith("?")
+    level = trigger
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        own = _nominal_cue(trigger, cues)
+        if own is not None:
+            return own, None
+        level = support or trigger
+        while level.pos_ in {"NOUN", "PROPN"} and level.dep_ in NOMINAL_CLIMB_DEPS:
+            level = level.head
+            if level.pos_ in {"NOUN", "PROPN"} and (cue := _nominal_cue(level, cues)):
+                return cue, None
+        if level.pos_ in {"NOUN", "PROPN"} and level.dep_ in SUBJECT_DEPS:
+            # presupposed: the event is what the clause is about, not what it claims
+            level = level.head
+            return _reported_only(level, cues)
+        if level.pos_ in {"NOUN", "PROPN"}:
+            level = level.head
+    first = True
+    for _ in range(MAX_CLIMB):
+        cue = _own_cue(level, cues, governing=not first)
+        if cue is not None:
+            return cue, None
+        if not first and level.lemma_.lower() in cues.reporting_verbs and attribution is None:
+            attribution = _subject_text(level)
+            if attribution is not None:
+                return "reported", attribution
+        attribution = attribution or _according_to(level)
+        if attribution is not None:
+            return "reported", attribution
+        reporter = _reporting_child(level, cues)
+        if reporter is not None:
+            return "reported", reporter
+        first = False
+        if level.dep_ in CLAUSE_CLIMB_DEPS and level.head is not level:
+            level = level.head
+            continue
+        break
+    if question:
+        return "speculative", None
+    return "asserted", None
+
+
+def _reported_only(level: Token, cues: Cues) -> tuple[str, str | None]:
+    for _ in range(MAX_CLIMB):
+        if level.lemma_.lower() in cues.reporting_verbs:
+            who = _subject_text(level)
+            if who:
+                return "reported", who
+        found = _according_to(level) or _reporting_child(level, cues)
+        if found:
+            return "reported", found
+        if level.head is level:
+            break
+        level = level.head
+    return "asserted", None
+
+
+def _reporting_child(level: Token, cues: Cues) -> str | None:
+    """"X met Y, the ministry said" parsed with "said" hanging off "met"."""
+    for child in level.children:
+        if child.dep_ in {"parataxis", "advcl", "ccomp", "conj"} and (
+            child.lemma_.lower() in cues.reporting_verbs
+        ) and child.i > level.i:
+            who = _subject_text(child)
+            if who:
+                return who
+    return None

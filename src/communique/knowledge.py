@@ -1,0 +1,255 @@
+"""The actor knowledge base: countries, seats of power, organisations, armed groups and
+parties, office-holders and role titles, loaded from the YAML files in
+``communique/data/`` (or a user's own, merged over them).
+
+This module holds facts and look-ups only; resolving a mention in a parsed sentence is
+the job of actors.py.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from communique.errors import KnowledgeError
+
+DATA_FILES = ("countries", "metonyms", "organisations", "groups", "people", "roles")
+# Similarity (difflib ratio) above which a misspelt or transliterated full name is taken
+# as a known person: "Andrey Belouso" -> "Andrey Belousov" scores 0.97, while distinct
+# people sharing a first name ("Andrey Belousov" / "Andrey Rudenko") stay under 0.7.
+FUZZY_NAME_CUTOFF = 0.85
+_SPACES = re.compile(r"\s+")
+
+
+def norm(text: str) -> str:
+    """The key a phrase is looked up by: lower case, single spaces, curly quotes flattened."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+    return _SPACES.sub(" ", text.strip().lower())
+
+
+@dataclass(slots=True, frozen=True)
+class Position:
+    role: str
+    sector: str
+    start: date | None
+    end: date | None
+
+    def holds_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(slots=True, frozen=True)
+class Person:
+    name: str
+    code: str
+    positions: tuple[Position, ...]
+    variants: tuple[str, ...] = ()
+
+    @property
+    def identifier(self) -> str:
+        return "person:" + norm(self.name).replace(" ", "-")
+
+    def position_on(self, day: date | None) -> Position | None:
+        """The position held on ``day``; else the latest one (a former minister is still
+        known by it)."""
+        for pos in self.positions:
+            if pos.holds_on(day):
+                return pos
+        dated = [p for p in self.positions if day is None or p.start is None or p.start <= day]
+        pool = dated or list(self.positions)
+        return max(pool, key=lambda p: p.start or date.min) if pool else None
+
+
+@dataclass(slots=True, frozen=True)
+class Entry:
+    """What a phrase in text can stand for."""
+
+    kind: str  # country | adjective | demonym | capital | metonym | org | group | person | role
+    code: str | None = None
+    org: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    name: str | None = None
+    person: Person | None = None
+
+
+@dataclass
+class KnowledgeBase:
+    countries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    organisations: dict[str, dict[str, Any]] = field(default_factory=dict)
+    people: list[Person] = field(default_factory=list)
+    phrases: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    max_phrase_words: int = 1
+    _surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
+    _full_names: dict[str, Person] = field(default_factory=dict)
+
+    # -- building -------------------------------------------------------------------------
+    def add_phrase(self, phrase: str, entry: Entry) -> None:
+        key = norm(phrase)
+        if not key:
+            return
+        if entry not in self.phrases[key]:
+            self.phrases[key].append(entry)
+        self.max_phrase_words = max(self.max_phrase_words, key.count(" ") + 1)
+        if key.startswith("the "):
+            return
+        if entry.kind in {"org", "metonym", "group"}:
+            # "the Kremlin" and "Kremlin", "the African Union" and "African Union"
+            self.phrases.setdefault("the " + key, []).append(entry)
+
+    def add_country(self, row: dict[str, Any]) -> None:
+        code = str(row["code"]).upper()
+        self.countries[code] = row
+        name = row.get("name") or code
+        for phrase in [name, *(row.get("aliases") or [])]:
+            self.add_phrase(str(phrase), Entry("country", code=code, name=name))
+        for adj in row.get("adjectives") or []:
+            self.add_phrase(str(adj), Entry("adjective", code=code, name=name))
+        for dem in row.get("demonyms") or []:
+            self.add_phrase(str(dem), Entry("demonym", code=code, name=name))
+        if row.get("capital"):
+            self.add_phrase(str(row["capital"]), Entry("capital", code=code, sector="GOV", name=name))
+
+    def add_org(self, row: dict[str, Any]) -> None:
+        org = str(row["org"])
+        self.organisations[org] = row
+        entry = Entry("org", code=row.get("kind") or "IGO", org=org, name=row.get("name") or org)
+        for phrase in [org, row.get("name"), *(row.get("aliases") or [])]:
+            if phrase:
+                self.add_phrase(str(phrase), entry)
+
+    def add_person(self, row: dict[str, Any]) -> None:
+        positions = tuple(
+            Position(
+                role=str(p.get("role") or ""),
+                sector=str(p.get("sector") or "GOV"),
+                start=_day(p.get("start")),
+                end=_day(p.get("end")),
+            )
+            for p in row.get("positions") or []
+        )
+        person = Person(
+            name=str(row["name"]),
+            code=str(row["code"]).upper(),
+            positions=positions,
+            variants=tuple(str(v) for v in row.get("variants") or []),
+        )
+        self.people.append(person)
+        for phrase in (person.name, *person.variants):
+            self.add_phrase(phrase, Entry("person", code=person.code, name=person.name, person=person))
+            self._full_names[norm(phrase)] = person
+            self._surnames[norm(phrase).split(" ")[-1]].append(person)
+
+    # -- look-ups -------------------------------------------------------------------------
+    def lookup(self, phrase: str) -> list[Entry]:
+        return self.phrases.get(norm(phrase), [])
+
+    def person_fuzzy(self, name: str, *, code: str | None = None) -> Person | None:
+        """A known person whose name is close to ``name`` (misspelling, transliteration)."""
+        key = norm(name)
+        if key in self._full_names:
+            return self._full_names[key]
+        if " " not in key:
+            return None
+        pool = {
+            k: p for k, p in self._full_names.items() if " " in k and (code is None or p.code == code)
+        }
+        match = difflib.get_close_matches(key, list(pool), n=1, cutoff=FUZZY_NAME_CUTOFF)
+        return pool[match[0]] if match else None
+
+    def office_holder(self, code: str, role: str, day: date | None) -> Person | None:
+        """Who held ``role`` for ``code`` on ``day`` ("the U.S. president" in 2021)."""
+        found = [
+            p
+            for p in self.people
+            if p.code == code and any(pos.role == role and pos.holds_on(day) for pos in p.positions)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def capital_of(self, code: str) -> str | None:
+        row = self.countries.get(code)
+        return str(row["capital"]) if row and row.get("capital") else None
+
+    def org_members(self, org: str) -> list[str]:
+        row = self.organisations.get(org) or {}
+        return [str(m) for m in row.get("members") or []]
+
+
+def _day(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))
+
+
+def _read_yaml(path: Path | Any) -> list[dict[str, Any]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{path}: cannot read knowledge file: {exc}") from exc
+    if data is None:
+        return []
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise KnowledgeError(f"{path}: expected a YAML list of mappings")
+    return data
+
+
+def build(extra: list[Path] | None = None) -> KnowledgeBase:
+    """The bundled knowledge base, with the user's files (same format) merged over it."""
+    kb = KnowledgeBase()
+    root = resources.files("communique") / "data"
+    tables: dict[str, list[dict[str, Any]]] = {}
+    for name in DATA_FILES:
+        path = root / f"{name}.yaml"
+        tables[name] = _read_yaml(path) if path.is_file() else []
+    for path in extra or []:
+        kind = path.stem.split(".")[0]
+        if kind not in tables:
+            raise KnowledgeError(
+                f"{path}: knowledge file names start with one of {', '.join(DATA_FILES)}"
+            )
+        tables[kind] += _read_yaml(path)
+    try:
+        for row in tables["countries"]:
+            kb.add_country(row)
+        for row in tables["metonyms"]:
+            kb.add_phrase(
+                str(row["text"]),
+                Entry("metonym", code=str(row["code"]), sector=row.get("sector") or "GOV",
+                      name=str(row["text"])),
+            )
+        for row in tables["organisations"]:
+            kb.add_org(row)
+        for row in tables["groups"]:
+            entry = Entry("group", code=row.get("code"), sector=row.get("sector"),
+                          name=str(row["name"]), org=row.get("org"))
+            for phrase in [row["name"], *(row.get("aliases") or [])]:
+                kb.add_phrase(str(phrase), entry)
+        for row in tables["people"]:
+            kb.add_person(row)
+        for row in tables["roles"]:
+            kb.add_phrase(
+                str(row["title"]),
+                Entry("role", role=row.get("role"), sector=row.get("sector")),
+            )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise KnowledgeError(f"knowledge base entry is malformed: {exc!r}") from exc
+    return kb
+
+
+@functools.lru_cache(maxsize=1)
+def default() -> KnowledgeBase:
+    """The bundled knowledge base, loaded once per process."""
+    return build()

@@ -1,0 +1,112 @@
+"""The analysis pipeline: Article -> parsed Doc -> mentions -> events -> Analysis.
+
+``analyze`` handles one text or HTML page; ``analyze_many`` streams a corpus through
+``nlp.pipe`` so that it costs one model load, yielding a ``Failure`` for an input that
+cannot be read and carrying on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import date
+from typing import Any
+
+from spacy.tokens import Doc
+
+from communique import codebook as codebook_mod
+from communique import knowledge, language, sources
+from communique.actors import ArticleActors
+from communique.coding import Lexicon, default_lexicon, find_mentions
+from communique.dates import event_date
+from communique.errors import InputError
+from communique.events import merge
+from communique.factuality import assess
+from communique.knowledge import KnowledgeBase
+from communique.places import event_place, find_forum
+from communique.records import Analysis, Article, Failure, Mention
+
+log = logging.getLogger(__name__)
+
+
+def analyze_doc(doc: Doc, article: Article, *, kb: KnowledgeBase | None = None,
+                lexicon: Lexicon | None = None) -> Analysis:
+    """Code the events of one parsed article."""
+    kb = kb or knowledge.default()
+    lexicon = lexicon or default_lexicon()
+    actors = ArticleActors(doc, kb, article.published)
+    mentions: list[Mention] = []
+    article_codes: list[str] = []
+    for index, sent in enumerate(doc.sents):
+        for tok, support, mention in find_mentions(sent, index, actors, lexicon):
+            mention.factuality, mention.attribution = assess(tok, support)
+            codes = [e.code for e in mention.actor + mention.recipient if e.code]
+            article_codes.extend(c for c in codes if c not in article_codes)
+            mention.event_loc = event_place(tok, support, actors, codes + article_codes)
+            mention.forum = find_forum(tok, support, actors)
+            mention.date, mention.date_precision = event_date(tok, support, sent, article.published)
+            mentions.append(mention)
+    events = merge(mentions, article.id, codebook_mod.default())
+    return Analysis(article=article, events=events)
+
+
+def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return sources.from_string(item, source=f"<item {index}>")
+    if isinstance(item, dict):
+        source = f"<record {index}>"
+        published = sources.parse_date(item.get("published"), source=source)
+        meta = {"id": item.get("id"), "title": item.get("title"), "url": item.get("url"),
+                "published": published}
+        if item.get("html"):
+            return sources.from_html(str(item["html"]), source=source, **meta)
+        if item.get("text"):
+            return sources.from_text(str(item["text"]), source=source, **meta)
+        raise InputError("record has neither 'text' nor 'html'", code="E107", source=source)
+    raise InputError(f"cannot analyse a {type(item).__name__}", code="E108",
+                     source=f"<item {index}>")
+
+
+def analyze(text_or_html: str, *, published: date | str | None = None, url: str | None = None,
+            title: str | None = None, id: str | None = None) -> Analysis:
+    """Analyse one article given as plain text or an HTML page."""
+    day = sources.parse_date(published, source="<published>")
+    article = sources.from_string(text_or_html, source="<text>", published=day, url=url,
+                                  title=title, id=id)
+    return analyze_article(article)
+
+
+def analyze_article(article: Article) -> Analysis:
+    return analyze_doc(language.parse(article.text), article)
+
+
+def analyze_many(records: Iterable[Article | Failure | dict[str, Any] | str], *,
+                 batch_size: int = language.BATCH_SIZE) -> Iterator[Analysis | Failure]:
+    """Analyse a corpus in one pass of ``nlp.pipe``; bad items come back as Failures,
+    in input order with the analyses."""
+    kb = knowledge.default()
+    lexicon = default_lexicon()
+
+    def articles() -> Iterator[tuple[str, Article | Failure]]:
+        for index, item in enumerate(records):
+            if isinstance(item, Failure):
+                yield "", item
+                continue
+            try:
+                article = _as_article(item, index)
+            except InputError as exc:
+                yield "", Failure(exc.source, exc.code, str(exc.args[0]), exc.line)
+                continue
+            yield article.text, article
+
+    for doc, item in language.parse_many(articles(), batch_size=batch_size):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            yield analyze_doc(doc, item, kb=kb, lexicon=lexicon)
+        except Exception as exc:  # a coding bug must not lose the rest of the corpus
+            log.exception("failed to analyse %s", item.source)
+            yield Failure(item.source or item.id, "E900", f"internal error: {exc!r}")
