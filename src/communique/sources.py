@@ -30,6 +30,9 @@ FOLDER_METADATA = "metadata.csv"
 # 10-40% in their first kilobytes.
 BINARY_CONTROL_SHARE = 0.05
 SNIFF_BYTES = 8192
+# Extracted text shorter than this is navigation residue, not an article: trafilatura
+# falls back to link texts ("Home") on pages without a body.
+MIN_ARTICLE_WORDS = 6
 
 Item = Article | Failure
 
@@ -132,17 +135,17 @@ def from_html(
     """An Article from an HTML page: main text only, no navigation, sidebars or comments."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
 
-    doc = trafilatura.bare_extraction(
+    extracted = trafilatura.bare_extraction(
         html,
         url=url,
         include_comments=False,
         include_tables=False,
         with_metadata=True,
         favor_precision=True,
-        as_dict=True,
     )
-    body = (doc or {}).get("text") or ""
-    if not isinstance(doc, dict) or not body.strip():
+    doc: dict[str, Any] = extracted.as_dict() if extracted is not None else {}
+    body = doc.get("text") or ""
+    if len(body.split()) < MIN_ARTICLE_WORDS:
         raise InputError(
             "HTML page has no article text (only navigation, boilerplate or nothing)",
             code="E105",

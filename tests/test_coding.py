@@ -1,0 +1,91 @@
+"""Event coding from the parse: types, direction, parties, places, one record per event."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import analyze
+
+
+def _dyads(text: str, published: str | None = "2024-06-14") -> list[tuple[str, list, list]]:
+    events = analyze(text, published=published).events
+    return [
+        (e.event, sorted(a.code or "" for a in e.actor), sorted(r.code or "" for r in e.recipient))
+        for e in events
+        if e.factuality in {"asserted", "reported"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japanese Prime Minister Fumio Kishida met U.S. President Joe Biden on Wednesday.",
+            [("CONSULT", ["JPN", "USA"], [])],
+        ),
+        ("The European Union imposed sanctions on Iran on Monday.", [("SANCTION", ["IGO"], ["IRN"])]),
+        ("Poland expelled five Russian diplomats on Tuesday.", [("SANCTION", ["POL"], ["RUS"])]),
+        ("Russia launched missile strikes on Kyiv overnight.", [("ASSAULT", ["RUS"], ["UKR"])]),
+        ("Ukraine was attacked by Russia on Sunday.", [("ASSAULT", ["RUS"], ["UKR"])]),
+        ("India and France signed a defence agreement in Paris.", [("AGREE", ["FRA", "IND"], [])]),
+        ("Germany held talks with Poland on energy.", [("CONSULT", ["DEU", "POL"], [])]),
+        ("A cat named Frank met a dog in the park.", []),
+    ],
+    ids=["meet", "impose-sanctions", "expel", "strikes-on-capital", "passive", "sign",
+         "held-talks-with", "no-political-actor"],
+)
+def test_who_did_what_to_whom(text: str, expected: list) -> None:
+    assert _dyads(text) == expected
+
+
+def test_visit_codes_visitor_as_actor_and_host_as_recipient() -> None:
+    (event,) = analyze("Indian Prime Minister Narendra Modi visited Russia on Monday.",
+                       published="2024-07-10").events
+    assert event.event == "CONSULT" and event.mode == "visit"
+    assert [a.code for a in event.actor] == ["IND"]
+    assert [r.code for r in event.recipient] == ["RUS"]
+
+
+def test_third_country_meeting_gets_place_and_mode() -> None:
+    (event,) = analyze("India and Belarus held talks in Qingdao, China.").events
+    assert event.mode == "third-party" and event.cameo == "044"
+    assert event.event_loc is not None
+    assert (event.event_loc.name, event.event_loc.country, event.event_loc.geonameid) == (
+        "Qingdao", "CHN", 1797929)
+
+
+def test_repeated_mentions_are_one_event_with_all_evidence() -> None:
+    text = (
+        "Indian Defence Minister Rajnath Singh met his Belarusian counterpart Viktor Khrenin "
+        "in Qingdao, China. The meeting between Mr. Singh and Mr. Khrenin lasted an hour. "
+        "Singh also met Russian Defence Minister Andrey Belousov."
+    )
+    events = analyze(text, published="2025-06-27").events
+    assert len(events) == 2
+    blr = next(e for e in events if "BLR" in {a.code for a in e.actor})
+    assert len(blr.mentions) == 2
+    assert {a.name for a in blr.actor} == {"Rajnath Singh", "Viktor Khrenin"}
+
+
+def test_evidence_offsets_point_into_the_article() -> None:
+    text = "Headline\n\nPoland expelled five Russian diplomats on Tuesday."
+    analysis = analyze(text, published="2024-05-21")
+    (event,) = analysis.events
+    ev = event.evidence
+    assert analysis.article.text[ev.start : ev.end] == ev.text
+    assert analysis.article.text[ev.trigger_start : ev.trigger_end] == "expelled"
+    for ent in event.actor + event.recipient:
+        assert analysis.article.text[ent.start : ent.end] == ent.entity_text
+
+
+def test_record_follows_the_output_contract() -> None:
+    (event,) = analyze("India and Belarus held talks in Qingdao, China.").events
+    record = event.to_dict()
+    assert list(record) == [
+        "id", "article_id", "event", "mode", "context", "cameo", "quad_code", "goldstein",
+        "actor", "recipient", "date", "date_precision", "event_loc", "forum", "topics",
+        "factuality", "attribution", "evidence", "confidence",
+    ]
+    assert set(record["actor"][0]) >= {"entity_text", "start", "end", "name", "code", "org",
+                                       "sector", "role", "identifier"}
+    assert record["quad_code"] == 1 and record["goldstein"] == 2.5

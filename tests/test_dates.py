@@ -1,0 +1,39 @@
+"""Dates resolved against the publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from communique.dates import parse_expression
+
+FRIDAY = date(2025, 6, 27)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thursday", (date(2025, 6, 26), "day")),
+        ("on Friday", (date(2025, 6, 27), "day")),
+        ("Monday", (date(2025, 6, 23), "day")),
+        ("yesterday", (date(2025, 6, 26), "day")),
+        ("today", (FRIDAY, "day")),
+        ("June 26", (date(2025, 6, 26), "day")),
+        ("26 June 2024", (date(2024, 6, 26), "day")),
+        ("December 3", (date(2024, 12, 3), "day")),
+        ("March 2023", (date(2023, 3, 1), "month")),
+        ("2019", (date(2019, 1, 1), "year")),
+        ("2025-06-20", (date(2025, 6, 20), "day")),
+    ],
+)
+def test_expressions(text: str, expected: tuple[date, str]) -> None:
+    assert parse_expression(text, FRIDAY) == expected
+
+
+def test_weekday_without_publication_date_is_unknown() -> None:
+    assert parse_expression("Thursday", None) is None
+
+
+def test_nonsense_is_not_a_date() -> None:
+    assert parse_expression("the coming weeks", FRIDAY) is None

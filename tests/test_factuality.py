@@ -1,0 +1,45 @@
+"""Factuality from cue scope in the parse: no phantom events from hedged text."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import analyze
+
+
+def _facts(text: str) -> list[tuple[str, str]]:
+    return [(e.event, e.factuality) for e in analyze(text, published="2024-06-14").events]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("India and China held talks in Beijing on Monday.", [("CONSULT", "asserted")]),
+        ("India and China may hold talks next month.", [("CONSULT", "speculative")]),
+        ("India and China will hold talks next month.", [("CONSULT", "future")]),
+        ("India and China did not hold talks.", [("CONSULT", "negated")]),
+        ("India plans to sign an agreement with Japan.", [("AGREE", "future")]),
+        ("If India and China held talks, tensions would ease.", [("CONSULT", "hypothetical")]),
+        (
+            "The meeting between India and Belarus likely touched upon cyber security.",
+            [("CONSULT", "asserted")],
+        ),
+        ("This could potentially lead to agreements between India and Belarus.",
+         [("AGREE", "speculative")]),
+    ],
+)
+def test_factuality(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _facts(text) == expected
+
+
+def test_scope_is_the_clause_not_the_sentence() -> None:
+    facts = _facts("Russia and Belarus held talks on Monday and the talks may lead to a "
+                   "defence pact between the two countries.")
+    assert ("CONSULT", "asserted") in facts
+    assert ("AGREE", "speculative") in facts
+
+
+def test_reported_event_carries_its_source() -> None:
+    (event,) = analyze("India and China held talks in Beijing, the foreign ministry said.").events
+    assert event.factuality == "reported"
+    assert event.attribution is not None and "foreign ministry" in event.attribution
