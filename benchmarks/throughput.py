@@ -65,8 +65,10 @@ def main() -> int:
         else:
             failures += 1
     full = time.perf_counter() - started
-    print(f"communique analyze   {len(texts) / full:8.1f} articles/s  ({full:.1f}s, "
-          f"setup {setup:.1f}s, {events} events, {failures} failures)")
+    print(
+        f"communique analyze   {len(texts) / full:8.1f} articles/s  ({full:.1f}s, "
+        f"setup {setup:.1f}s, {events} events, {failures} failures)"
+    )
     print(f"throughput ratio (communique / bare spaCy): {bare / full:.3f}")
     return 0
 

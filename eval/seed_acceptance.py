@@ -67,26 +67,49 @@ def check(events: list[dict[str, Any]], everything: list[dict[str, Any]]) -> lis
     results: list[tuple[str, bool]] = [("exactly two events", len(events) == 2)]
     khrenin = [e for e in events if _names(e).get("Viktor Khrenin") == "BLR"]
     belousov = [e for e in events if _names(e).get("Andrey Belousov") == "RUS"]
-    results.append(("a CONSULT with Rajnath Singh (IND) and Viktor Khrenin (BLR)", bool(khrenin)
-                    and khrenin[0]["event"] == "CONSULT"
-                    and _names(khrenin[0]).get("Rajnath Singh") == "IND"))
+    results.append(
+        (
+            "a CONSULT with Rajnath Singh (IND) and Viktor Khrenin (BLR)",
+            bool(khrenin)
+            and khrenin[0]["event"] == "CONSULT"
+            and _names(khrenin[0]).get("Rajnath Singh") == "IND",
+        )
+    )
     if khrenin:
         loc = khrenin[0].get("event_loc") or {}
-        results.append(("  event_loc Qingdao, CHN, geonameid 1797929",
-                        loc.get("name") == "Qingdao" and loc.get("country") == "CHN"
-                        and loc.get("geonameid") == 1797929))
+        results.append(
+            (
+                "  event_loc Qingdao, CHN, geonameid 1797929",
+                loc.get("name") == "Qingdao"
+                and loc.get("country") == "CHN"
+                and loc.get("geonameid") == 1797929,
+            )
+        )
         forum = khrenin[0].get("forum") or {}
         results.append(("  forum: the SCO meeting", forum.get("org") == "SCO"))
-    results.append(("a CONSULT with Rajnath Singh (IND) and 'Andrey Belouso' as Andrey Belousov (RUS)",
-                    bool(belousov) and belousov[0]["event"] == "CONSULT"
-                    and _names(belousov[0]).get("Rajnath Singh") == "IND"
-                    and any("Belouso" in a["entity_text"] for a in belousov[0]["actor"])))
+    results.append(
+        (
+            "a CONSULT with Rajnath Singh (IND) and 'Andrey Belouso' as Andrey Belousov (RUS)",
+            bool(belousov)
+            and belousov[0]["event"] == "CONSULT"
+            and _names(belousov[0]).get("Rajnath Singh") == "IND"
+            and any("Belouso" in a["entity_text"] for a in belousov[0]["actor"]),
+        )
+    )
     asserted = [e for e in everything if e["factuality"] in {"asserted", "reported"}]
-    results.append(("--all: nothing else asserted or reported",
-                    sorted(e["id"] for e in asserted) == sorted(e["id"] for e in events)))
+    results.append(
+        (
+            "--all: nothing else asserted or reported",
+            sorted(e["id"] for e in asserted) == sorted(e["id"] for e in events),
+        )
+    )
     others = [e for e in everything if e["factuality"] not in {"asserted", "reported"}]
-    results.append(("--all: speculation appears as non-asserted events",
-                    bool(others) and all(e["factuality"] == "speculative" for e in others)))
+    results.append(
+        (
+            "--all: speculation appears as non-asserted events",
+            bool(others) and all(e["factuality"] == "speculative" for e in others),
+        )
+    )
     return results
 
 

@@ -9,8 +9,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _script():
-    spec = importlib.util.spec_from_file_location("seed_acceptance",
-                                                  ROOT / "eval" / "seed_acceptance.py")
+    spec = importlib.util.spec_from_file_location(
+        "seed_acceptance", ROOT / "eval" / "seed_acceptance.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -34,7 +35,12 @@ def test_blog_page_chrome_is_not_article_text(shared: Path) -> None:
     script = _script()
     page = script.blog_page((shared / "seed" / "article.txt").read_text(encoding="utf-8"))
     article = sources.from_html(page, source="seed.html")
-    for chrome in ("Post a Comment", "Popular Posts", "Previous Post", "Powered by Blogger",
-                   "arms deal next year"):
+    for chrome in (
+        "Post a Comment",
+        "Popular Posts",
+        "Previous Post",
+        "Powered by Blogger",
+        "arms deal next year",
+    ):
         assert chrome not in article.text
     assert article.text.startswith("Rajnath Singh and Belarus Defence Minister")

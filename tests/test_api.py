@@ -7,11 +7,24 @@ from communique import Analysis, Failure, analyze, analyze_many
 
 
 def test_public_names_are_pinned() -> None:
-    assert sorted(communique.__all__) == sorted([
-        "Analysis", "Article", "CommuniqueError", "Entity", "Event", "Failure", "Forum",
-        "InputError", "KnowledgeError", "ModelError", "Place", "__version__", "analyze",
-        "analyze_many",
-    ])
+    assert sorted(communique.__all__) == sorted(
+        [
+            "Analysis",
+            "Article",
+            "CommuniqueError",
+            "Entity",
+            "Event",
+            "Failure",
+            "Forum",
+            "InputError",
+            "KnowledgeError",
+            "ModelError",
+            "Place",
+            "__version__",
+            "analyze",
+            "analyze_many",
+        ]
+    )
 
 
 def test_analyze_text_and_html_agree() -> None:
@@ -25,17 +38,23 @@ def test_analyze_text_and_html_agree() -> None:
     a = analyze(text, published="2024-05-21")
     b = analyze(html, published="2024-05-21")
     assert isinstance(a, Analysis) and a.digest is None
-    assert [(e.event, e.actor[0].code) for e in a.events] == [
-        (e.event, e.actor[0].code) for e in b.events
-    ] == [("SANCTION", "POL")]
+    assert (
+        [(e.event, e.actor[0].code) for e in a.events]
+        == [(e.event, e.actor[0].code) for e in b.events]
+        == [("SANCTION", "POL")]
+    )
 
 
 def test_analyze_many_keeps_order_ids_and_failures() -> None:
-    results = list(analyze_many([
-        {"id": "x", "text": "Poland expelled five Russian diplomats."},
-        {"id": "y"},
-        "India and China held talks in Beijing.",
-    ]))
+    results = list(
+        analyze_many(
+            [
+                {"id": "x", "text": "Poland expelled five Russian diplomats."},
+                {"id": "y"},
+                "India and China held talks in Beijing.",
+            ]
+        )
+    )
     assert isinstance(results[0], Analysis) and results[0].article.id == "x"
     assert isinstance(results[1], Failure) and results[1].code == "E107"
     assert isinstance(results[2], Analysis) and results[2].events[0].event == "CONSULT"

@@ -45,8 +45,7 @@ def test_json_document_and_save(tmp_path: Path) -> None:
 def test_batch_ids_and_failures(tmp_path: Path) -> None:
     docs = tmp_path / "docs.jsonl"
     docs.write_text(
-        json.dumps({"id": "story-1", "text": STORY, "published": "2024-05-21"}) + "\n"
-        "{broken\n",
+        json.dumps({"id": "story-1", "text": STORY, "published": "2024-05-21"}) + "\n{broken\n",
         encoding="utf-8",
     )
     result = _run("--input", str(docs))

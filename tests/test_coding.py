@@ -23,7 +23,10 @@ def _dyads(text: str, published: str | None = "2024-06-14") -> list[tuple[str, l
             "Japanese Prime Minister Fumio Kishida met U.S. President Joe Biden on Wednesday.",
             [("CONSULT", ["JPN", "USA"], [])],
         ),
-        ("The European Union imposed sanctions on Iran on Monday.", [("SANCTION", ["IGO"], ["IRN"])]),
+        (
+            "The European Union imposed sanctions on Iran on Monday.",
+            [("SANCTION", ["IGO"], ["IRN"])],
+        ),
         ("Poland expelled five Russian diplomats on Tuesday.", [("SANCTION", ["POL"], ["RUS"])]),
         ("Russia launched missile strikes on Kyiv overnight.", [("ASSAULT", ["RUS"], ["UKR"])]),
         ("Ukraine was attacked by Russia on Sunday.", [("ASSAULT", ["RUS"], ["UKR"])]),
@@ -31,16 +34,25 @@ def _dyads(text: str, published: str | None = "2024-06-14") -> list[tuple[str, l
         ("Germany held talks with Poland on energy.", [("CONSULT", ["DEU", "POL"], [])]),
         ("A cat named Frank met a dog in the park.", []),
     ],
-    ids=["meet", "impose-sanctions", "expel", "strikes-on-capital", "passive", "sign",
-         "held-talks-with", "no-political-actor"],
+    ids=[
+        "meet",
+        "impose-sanctions",
+        "expel",
+        "strikes-on-capital",
+        "passive",
+        "sign",
+        "held-talks-with",
+        "no-political-actor",
+    ],
 )
 def test_who_did_what_to_whom(text: str, expected: list) -> None:
     assert _dyads(text) == expected
 
 
 def test_visit_codes_visitor_as_actor_and_host_as_recipient() -> None:
-    (event,) = analyze("Indian Prime Minister Narendra Modi visited Russia on Monday.",
-                       published="2024-07-10").events
+    (event,) = analyze(
+        "Indian Prime Minister Narendra Modi visited Russia on Monday.", published="2024-07-10"
+    ).events
     assert event.event == "CONSULT" and event.mode == "visit"
     assert [a.code for a in event.actor] == ["IND"]
     assert [r.code for r in event.recipient] == ["RUS"]
@@ -51,7 +63,10 @@ def test_third_country_meeting_gets_place_and_mode() -> None:
     assert event.mode == "third-party" and event.cameo == "044"
     assert event.event_loc is not None
     assert (event.event_loc.name, event.event_loc.country, event.event_loc.geonameid) == (
-        "Qingdao", "CHN", 1797929)
+        "Qingdao",
+        "CHN",
+        1797929,
+    )
 
 
 def test_repeated_mentions_are_one_event_with_all_evidence() -> None:
@@ -82,10 +97,35 @@ def test_record_follows_the_output_contract() -> None:
     (event,) = analyze("India and Belarus held talks in Qingdao, China.").events
     record = event.to_dict()
     assert list(record) == [
-        "id", "article_id", "event", "mode", "context", "cameo", "quad_code", "goldstein",
-        "actor", "recipient", "date", "date_precision", "event_loc", "forum", "topics",
-        "factuality", "attribution", "evidence", "confidence",
+        "id",
+        "article_id",
+        "event",
+        "mode",
+        "context",
+        "cameo",
+        "quad_code",
+        "goldstein",
+        "actor",
+        "recipient",
+        "date",
+        "date_precision",
+        "event_loc",
+        "forum",
+        "topics",
+        "factuality",
+        "attribution",
+        "evidence",
+        "confidence",
     ]
-    assert set(record["actor"][0]) >= {"entity_text", "start", "end", "name", "code", "org",
-                                       "sector", "role", "identifier"}
+    assert set(record["actor"][0]) >= {
+        "entity_text",
+        "start",
+        "end",
+        "name",
+        "code",
+        "org",
+        "sector",
+        "role",
+        "identifier",
+    }
     assert record["quad_code"] == 1 and record["goldstein"] == 2.5

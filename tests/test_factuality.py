@@ -24,8 +24,10 @@ def _facts(text: str) -> list[tuple[str, str]]:
             "The meeting between India and Belarus likely touched upon cyber security.",
             [("CONSULT", "asserted")],
         ),
-        ("This could potentially lead to agreements between India and Belarus.",
-         [("AGREE", "speculative")]),
+        (
+            "This could potentially lead to agreements between India and Belarus.",
+            [("AGREE", "speculative")],
+        ),
     ],
 )
 def test_factuality(text: str, expected: list[tuple[str, str]]) -> None:
@@ -33,8 +35,10 @@ def test_factuality(text: str, expected: list[tuple[str, str]]) -> None:
 
 
 def test_scope_is_the_clause_not_the_sentence() -> None:
-    facts = _facts("Russia and Belarus held talks on Monday and the talks may lead to a "
-                   "defence pact between the two countries.")
+    facts = _facts(
+        "Russia and Belarus held talks on Monday and the talks may lead to a "
+        "defence pact between the two countries."
+    )
     assert ("CONSULT", "asserted") in facts
     assert ("AGREE", "speculative") in facts
 

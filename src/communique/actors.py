@@ -26,8 +26,16 @@ COUNTERPART = "counterpart"
 ANAPHOR = "anaphor:parties"
 # Phrases that stand for the parties already in context ("the two countries").
 PARTY_ANAPHORS = {
-    "both countries", "the two countries", "both sides", "the two sides", "the two nations",
-    "both nations", "the two leaders", "both leaders", "the two ministers", "both ministers",
+    "both countries",
+    "the two countries",
+    "both sides",
+    "the two sides",
+    "the two nations",
+    "both nations",
+    "the two leaders",
+    "both leaders",
+    "the two ministers",
+    "both ministers",
 }
 
 
@@ -107,18 +115,34 @@ class ArticleActors:
         return head.i in self.matches or bool(head.ent_type_) or head.pos_ == "PROPN"
 
     def expand_anaphor(self, entity: Entity) -> list[Entity]:
-        """"the two countries" -> the parties of the last event with two or more."""
+        """ "the two countries" -> the parties of the last event with two or more."""
         text = entity.entity_text.lower()
         if any(word in text for word in ("countries", "nations", "sides")):
             return [
-                Entity(entity.entity_text, entity.start, entity.end, name=None, code=p.code,
-                       org=p.org, sector="GOV" if p.code else p.sector,
-                       identifier=f"org:{p.org}" if p.org else None)
+                Entity(
+                    entity.entity_text,
+                    entity.start,
+                    entity.end,
+                    name=None,
+                    code=p.code,
+                    org=p.org,
+                    sector="GOV" if p.code else p.sector,
+                    identifier=f"org:{p.org}" if p.org else None,
+                )
                 for p in self.context_parties
             ]
         return [
-            Entity(entity.entity_text, entity.start, entity.end, name=p.name, code=p.code,
-                   org=p.org, sector=p.sector, role=p.role, identifier=p.identifier)
+            Entity(
+                entity.entity_text,
+                entity.start,
+                entity.end,
+                name=p.name,
+                code=p.code,
+                org=p.org,
+                sector=p.sector,
+                role=p.role,
+                identifier=p.identifier,
+            )
             for p in self.context_parties
         ]
 
@@ -159,9 +183,11 @@ class ArticleActors:
         has_name = any(t.ent_type_ == "PERSON" for t in doc[start:end])
         if has_name:
             return end
-        if app.end < len(doc) and doc[app.end].text not in {",", ".", ")", ";"} and not doc[
-            app.end
-        ].is_sent_start:
+        if (
+            app.end < len(doc)
+            and doc[app.end].text not in {",", ".", ")", ";"}
+            and not doc[app.end].is_sent_start
+        ):
             return end
         return app.end
 
@@ -283,7 +309,17 @@ class ArticleActors:
 
 
 def _pick(entries: list[Entry]) -> Entry:
-    order = ["person", "org", "group", "metonym", "country", "capital", "adjective", "demonym", "role"]
+    order = [
+        "person",
+        "org",
+        "group",
+        "metonym",
+        "country",
+        "capital",
+        "adjective",
+        "demonym",
+        "role",
+    ]
     return min(entries, key=lambda e: order.index(e.kind) if e.kind in order else len(order))
 
 

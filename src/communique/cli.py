@@ -29,8 +29,9 @@ from communique.records import Analysis, Article, Failure
 EXIT_OK, EXIT_FAILURES = 0, 1
 
 
-def _inputs(paths: tuple[str, ...], jsonl: tuple[Path, ...], published: Any
-            ) -> Iterator[Article | Failure]:
+def _inputs(
+    paths: tuple[str, ...], jsonl: tuple[Path, ...], published: Any
+) -> Iterator[Article | Failure]:
     for raw in paths:
         if raw == "-":
             try:
@@ -68,24 +69,55 @@ class _Progress:
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does (stderr).")
 def main(verbose: bool) -> None:
     """communique: who did what to whom, where, when, and how certain the text is."""
-    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
 
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--input", "jsonl", multiple=True, type=click.Path(path_type=Path),
-              help='JSONL file: one {"id", "text" or "html", "published", "title", "url"} a line.')
-@click.option("--published", default=None, metavar="YYYY-MM-DD",
-              help="Publication date of single inputs: the reference for 'on Thursday'.")
-@click.option("--format", "fmt", type=click.Choice(render.FORMATS), default="jsonl",
-              show_default=True, help="Output format on stdout.")
-@click.option("--all", "include_all", is_flag=True,
-              help="Also print speculative, future, hypothetical and negated events.")
-@click.option("--save", type=click.Path(path_type=Path), default=None,
-              help="Also write the events as JSONL to this file.")
-def analyze(paths: tuple[str, ...], jsonl: tuple[Path, ...], published: str | None, fmt: str,
-            include_all: bool, save: Path | None) -> None:
+@click.option(
+    "--input",
+    "jsonl",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help='JSONL file: one {"id", "text" or "html", "published", "title", "url"} a line.',
+)
+@click.option(
+    "--published",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Publication date of single inputs: the reference for 'on Thursday'.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(render.FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="Output format on stdout.",
+)
+@click.option(
+    "--all",
+    "include_all",
+    is_flag=True,
+    help="Also print speculative, future, hypothetical and negated events.",
+)
+@click.option(
+    "--save",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Also write the events as JSONL to this file.",
+)
+def analyze(
+    paths: tuple[str, ...],
+    jsonl: tuple[Path, ...],
+    published: str | None,
+    fmt: str,
+    include_all: bool,
+    save: Path | None,
+) -> None:
     """Code the events in articles: PATHS are .txt/.html files, folders, or - for stdin.
 
     \b

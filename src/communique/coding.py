@@ -113,13 +113,10 @@ def _children(token: Token, deps: set[str]) -> list[Token]:
 
 def prep_objects(token: Token, preps: set[str]) -> list[Token]:
     """Objects of the given prepositions under ``token`` ("talks with X" -> X)."""
-    out = []
+    out: list[Token] = []
     for child in token.children:
         if child.dep_ in PREP_DEPS and child.lower_ in preps:
             out.extend(c for c in child.children if c.dep_ == "pobj")
-            # "between India and Belarus" is sometimes parsed with Belarus hanging off "and"
-        elif child.dep_ == "prep" and child.lower_ == "according":
-            continue
     return out
 
 
@@ -145,8 +142,9 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
-def _has_need(token: Token, need: str, support: Token | None, actors: ArticleActors,
-              lexicon: Lexicon) -> bool:
+def _has_need(
+    token: Token, need: str, support: Token | None, actors: ArticleActors, lexicon: Lexicon
+) -> bool:
     if need in {"with", "to", "on", "against", "between", "by", "for"}:
         return bool(prep_objects(token, {need})) or (
             support is not None and bool(prep_objects(support, {need}))
@@ -158,7 +156,7 @@ def _has_need(token: Token, need: str, support: Token | None, actors: ArticleAct
     if need == "object_actor":
         return any(actors.resolve(o) for o in _children(token, OBJECT_DEPS))
     if need.startswith("object_"):
-        words = lexicon.classes.get(need[len("object_"):], frozenset())
+        words = lexicon.classes.get(need[len("object_") :], frozenset())
         return any(o.lemma_.lower() in words for o in _children(token, OBJECT_DEPS))
     if need == "subject_pair":
         subj, _ = subject_of(token)
@@ -166,12 +164,15 @@ def _has_need(token: Token, need: str, support: Token | None, actors: ArticleAct
     if need == "support":
         return support is not None
     if need == "support_aid":
-        return support is not None and bool(lexicon.support.get(support.lemma_.lower(), {}).get("aid"))
+        return support is not None and bool(
+            lexicon.support.get(support.lemma_.lower(), {}).get("aid")
+        )
     if need == "joint":
         words = lexicon.classes.get("joint", frozenset())
-        return any(c.lower_ in words for c in token.children) or len(
-            [e for h in _compound_heads(token) for e in actors.resolve(h)]
-        ) >= 2
+        return (
+            any(c.lower_ in words for c in token.children)
+            or len([e for h in _compound_heads(token) for e in actors.resolve(h)]) >= 2
+        )
     if need == "compound_actor":
         return any(actors.resolve(h) for h in _compound_heads(token))
     if need == "phone":
@@ -203,11 +204,13 @@ def _dedupe(entities: list[Entity], exclude: list[Entity] | None = None) -> list
 
 
 def _inherit_counterpart(actor: list[Entity], recipient: list[Entity]) -> None:
-    """"his Belarusian counterpart" holds the role of the other party."""
+    """ "his Belarusian counterpart" holds the role of the other party."""
     everyone = actor + recipient
     for ent in everyone:
         if ent.role == COUNTERPART or (ent.role is None and COUNTERPART in ent.entity_text.lower()):
-            donor = next((o for o in everyone if o is not ent and o.role not in (None, COUNTERPART)), None)
+            donor = next(
+                (o for o in everyone if o is not ent and o.role not in (None, COUNTERPART)), None
+            )
             ent.role = donor.role if donor else None
             ent.sector = ent.sector or (donor.sector if donor else None)
 
@@ -228,8 +231,9 @@ def evidence_for(sent: Span, trigger: Token) -> Evidence:
     )
 
 
-def verb_mention(tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon,
-                 sent: Span, index: int) -> Mention | None:
+def verb_mention(
+    tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon, sent: Span, index: int
+) -> Mention | None:
     if trig.needs and not any(_has_need(tok, n, None, actors, lexicon) for n in trig.needs):
         return None
     subj_heads, passive = subject_of(tok)
@@ -251,17 +255,22 @@ def verb_mention(tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexi
     return _finish(tok, trig, actor, recipient, sent, index, "verb", actors)
 
 
-def noun_mention(tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon,
-                 sent: Span, index: int) -> Mention | None:
+def noun_mention(
+    tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon, sent: Span, index: int
+) -> Mention | None:
     support = _support_verb(tok, lexicon)
     if trig.needs and not any(_has_need(tok, n, support, actors, lexicon) for n in trig.needs):
         return None
-    between = [e for h in prep_objects(tok, {"between", "among", "amongst"}) for e in actors.resolve(h)]
+    between = [
+        e for h in prep_objects(tok, {"between", "among", "amongst"}) for e in actors.resolve(h)
+    ]
     partners = [e for h in prep_objects(tok, {"with"}) for e in actors.resolve(h)]
     owners = [e for c in tok.children if c.dep_ == "poss" for e in actors.resolve(c)]
     compounds = [e for h in _compound_heads(tok) for e in actors.resolve(h)]
     by = [e for h in prep_objects(tok, {"by", "of", "from"}) for e in actors.resolve(h)]
-    targets = [e for h in prep_objects(tok, {"on", "against", "to", "for"}) for e in actors.resolve(h)]
+    targets = [
+        e for h in prep_objects(tok, {"on", "against", "to", "for"}) for e in actors.resolve(h)
+    ]
     how = "noun"
     event, cameo = trig.event, trig.cameo
     if support is not None:
@@ -270,7 +279,11 @@ def noun_mention(tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexi
         if not passive:
             owners += [e for h in subj_heads for e in actors.resolve(h)]
         partners += [e for h in prep_objects(support, {"with"}) for e in actors.resolve(h)]
-        targets += [e for h in prep_objects(support, {"on", "against", "to", "for"}) for e in actors.resolve(h)]
+        targets += [
+            e
+            for h in prep_objects(support, {"on", "against", "to", "for"})
+            for e in actors.resolve(h)
+        ]
         lend = lexicon.support.get(support.lemma_.lower(), {})
         if lend.get("event") and trig.event == "AID":
             event, cameo = str(lend["event"]), str(lend["cameo"])
@@ -289,9 +302,19 @@ def noun_mention(tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexi
     return mention
 
 
-def _finish(tok: Token, trig: Trigger, actor: list[Entity], recipient: list[Entity],
-            sent: Span, index: int, how: str, actors: ArticleActors) -> Mention | None:
-    actor = _dedupe([x for e in actor for x in (actors.expand_anaphor(e) if e.role == ANAPHOR else [e])])
+def _finish(
+    tok: Token,
+    trig: Trigger,
+    actor: list[Entity],
+    recipient: list[Entity],
+    sent: Span,
+    index: int,
+    how: str,
+    actors: ArticleActors,
+) -> Mention | None:
+    actor = _dedupe(
+        [x for e in actor for x in (actors.expand_anaphor(e) if e.role == ANAPHOR else [e])]
+    )
     recipient = _dedupe(
         [x for e in recipient for x in (actors.expand_anaphor(e) if e.role == ANAPHOR else [e])],
         exclude=actor,
@@ -315,9 +338,9 @@ def _finish(tok: Token, trig: Trigger, actor: list[Entity], recipient: list[Enti
     )
 
 
-def find_mentions(sent: Span, index: int, actors: ArticleActors,
-                  lexicon: Lexicon | None = None
-                  ) -> list[tuple[Token, Token | None, Mention]]:
+def find_mentions(
+    sent: Span, index: int, actors: ArticleActors, lexicon: Lexicon | None = None
+) -> list[tuple[Token, Token | None, Mention]]:
     """Every event mention in one sentence, with its trigger and support-verb tokens."""
     lexicon = lexicon or default_lexicon()
     found: list[tuple[Token, Token | None, Mention]] = []

@@ -86,8 +86,9 @@ def parse_expression(text: str, published: date | None) -> tuple[date, str] | No
     return None
 
 
-def event_date(trigger: Token, support: Token | None, sent: Span,
-               published: date | None) -> tuple[date | None, str | None]:
+def event_date(
+    trigger: Token, support: Token | None, sent: Span, published: date | None
+) -> tuple[date | None, str | None]:
     """The date of the event a trigger names: a DATE its predicate governs, else one in its
     sentence, else the publication date (precision "published")."""
     governed: list[Span] = []

@@ -46,9 +46,7 @@ class CommuniqueError(Exception):
 class InputError(CommuniqueError):
     """An input cannot be turned into an Article."""
 
-    def __init__(
-        self, message: str, *, code: str, source: str, line: int | None = None
-    ) -> None:
+    def __init__(self, message: str, *, code: str, source: str, line: int | None = None) -> None:
         super().__init__(message, code=code)
         self.source = source
         self.line = line

@@ -19,11 +19,24 @@ from typing import Any
 from communique.records import Analysis, Failure
 
 # PLOVER 0.5 labels in the gold standard records -> current PLOVER types
-OLD_LABELS = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE",
-              "FIGHT": "ASSAULT"}
+OLD_LABELS = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
 # CAMEO/PETRARCH country codes that differ from ISO 3166-1 alpha-3
-CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM", "UNO": "IGO", "EUR": "IGO",
-                "ROM": "ROU", "SAF": "ZAF", "DRC": "COD", "GMY": "DEU"}
+CODE_ALIASES = {
+    "JAP": "JPN",
+    "ITL": "ITA",
+    "VTN": "VNM",
+    "UNO": "IGO",
+    "EUR": "IGO",
+    "ROM": "ROU",
+    "SAF": "ZAF",
+    "DRC": "COD",
+    "GMY": "DEU",
+}
 
 Key = tuple[str, frozenset[str], frozenset[str]]
 
@@ -84,12 +97,19 @@ class Score:
                 self.fn[g[0]] += 1
                 same_dyad = [p for p in left if p[1:] == g[1:]]
                 self.confusion[(g[0], same_dyad[0][0] if same_dyad else "-")] += 1
-                self.misses.append({"id": rid, "text": text, "gold": _show(g),
-                                    "predicted": [_show(p) for p in pred]})
+                self.misses.append(
+                    {
+                        "id": rid,
+                        "text": text,
+                        "gold": _show(g),
+                        "predicted": [_show(p) for p in pred],
+                    }
+                )
         for p in left:
             self.fp[p[0]] += 1
-            self.spurious.append({"id": rid, "text": text, "predicted": _show(p),
-                                  "gold": [_show(g) for g in gold]})
+            self.spurious.append(
+                {"id": rid, "text": text, "predicted": _show(p), "gold": [_show(g) for g in gold]}
+            )
 
     @staticmethod
     def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -124,8 +144,9 @@ def load_gold(path: Path, *, source_prefix: str | None = None) -> Iterator[dict[
             yield record
 
 
-def score(records: list[dict[str, Any]], results: Iterable[Analysis | Failure], *,
-          factualities: set[str]) -> Score:
+def score(
+    records: list[dict[str, Any]], results: Iterable[Analysis | Failure], *, factualities: set[str]
+) -> Score:
     """Score analyses (in the order of ``records``) against their gold events."""
     s = Score()
     for record, result in zip(records, results, strict=True):
@@ -140,11 +161,13 @@ def score(records: list[dict[str, Any]], results: Iterable[Analysis | Failure], 
 
 def report(s: Score, *, title: str, show: int = 0) -> str:
     p, r, f = s.overall()
-    lines = [f"== {title}",
-             f"sentences {s.sentences}  gold {sum(s.tp.values()) + sum(s.fn.values())}  "
-             f"predicted {sum(s.tp.values()) + sum(s.fp.values())}  failures {s.failures}",
-             f"OVERALL  precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}",
-             f"{'type':<11}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}"]
+    lines = [
+        f"== {title}",
+        f"sentences {s.sentences}  gold {sum(s.tp.values()) + sum(s.fn.values())}  "
+        f"predicted {sum(s.tp.values()) + sum(s.fp.values())}  failures {s.failures}",
+        f"OVERALL  precision {p:.3f}  recall {r:.3f}  F1 {f:.3f}",
+        f"{'type':<11}{'tp':>5}{'fp':>5}{'fn':>5}{'P':>8}{'R':>8}{'F1':>8}",
+    ]
     for t, (tp, fp, fn, tp_p, tp_r, tp_f) in s.per_type().items():
         lines.append(f"{t:<11}{tp:>5}{fp:>5}{fn:>5}{tp_p:>8.3f}{tp_r:>8.3f}{tp_f:>8.3f}")
     if s.confusion:
@@ -154,8 +177,12 @@ def report(s: Score, *, title: str, show: int = 0) -> str:
     if show:
         lines.append(f"-- first {show} misses")
         for m in s.misses[:show]:
-            lines.append(f"  [{m['id']}] gold {m['gold']}  predicted {m['predicted']}\n    {m['text']}")
+            lines.append(
+                f"  [{m['id']}] gold {m['gold']}  predicted {m['predicted']}\n    {m['text']}"
+            )
         lines.append(f"-- first {show} spurious")
         for m in s.spurious[:show]:
-            lines.append(f"  [{m['id']}] predicted {m['predicted']}  gold {m['gold']}\n    {m['text']}")
+            lines.append(
+                f"  [{m['id']}] predicted {m['predicted']}  gold {m['gold']}\n    {m['text']}"
+            )
     return "\n".join(lines)

@@ -120,7 +120,9 @@ def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Ev
             if (e.code or e.org or e.key()) not in actor_keys
         ]
     realis = [x for x in group if x.factuality in REALIS]
-    factuality = "asserted" if any(x.factuality == "asserted" for x in group) else primary.factuality
+    factuality = (
+        "asserted" if any(x.factuality == "asserted" for x in group) else primary.factuality
+    )
     attribution = None
     if factuality == "reported":
         attribution = next((x.attribution for x in group if x.attribution), None)
@@ -146,8 +148,10 @@ def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Ev
         confidence += BOTH_PARTIES_BONUS if all(e.code for e in actor + recipient) else 0
     confidence = min(MAX_CONFIDENCE, confidence + PER_MENTION_BONUS * (len(group) - 1))
     parties = ",".join(sorted(codes)) or ",".join(sorted(e.key() for e in actor + recipient))
-    ident = content_hash(f"{article_id}|{primary.event}|{parties}|{_fact_class(factuality)}|"
-                         f"{group[0].evidence.trigger_start}")
+    ident = content_hash(
+        f"{article_id}|{primary.event}|{parties}|{_fact_class(factuality)}|"
+        f"{group[0].evidence.trigger_start}"
+    )
     return Event(
         id=ident,
         article_id=article_id,

@@ -22,8 +22,21 @@ from spacy.tokens import Token
 from communique.errors import KnowledgeError
 
 NOMINAL_CLIMB_DEPS = {"pobj", "prep", "conj", "appos", "compound", "poss", "nmod", "npadvmod", "cc"}
-CLAUSE_CLIMB_DEPS = {"xcomp", "ccomp", "advcl", "conj", "acl", "relcl", "pcomp", "pobj", "prep",
-                     "dobj", "attr", "oprd", "acomp"}
+CLAUSE_CLIMB_DEPS = {
+    "xcomp",
+    "ccomp",
+    "advcl",
+    "conj",
+    "acl",
+    "relcl",
+    "pcomp",
+    "pobj",
+    "prep",
+    "dobj",
+    "attr",
+    "oprd",
+    "acomp",
+}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "ROOT"}
 MAX_CLIMB = 8
 
@@ -121,8 +134,9 @@ def _nominal_cue(noun: Token, cues: Cues) -> str | None:
     return None
 
 
-def assess(trigger: Token, support: Token | None = None, cues: Cues | None = None
-           ) -> tuple[str, str | None]:
+def assess(
+    trigger: Token, support: Token | None = None, cues: Cues | None = None
+) -> tuple[str, str | None]:
     """(factuality, attribution) of the event triggered by ``trigger``."""
     cues = cues or default_cues()
     attribution: str | None = None
@@ -185,11 +199,13 @@ def _reported_only(level: Token, cues: Cues) -> tuple[str, str | None]:
 
 
 def _reporting_child(level: Token, cues: Cues) -> str | None:
-    """"X met Y, the ministry said" parsed with "said" hanging off "met"."""
+    """ "X met Y, the ministry said" parsed with "said" hanging off "met"."""
     for child in level.children:
-        if child.dep_ in {"parataxis", "advcl", "ccomp", "conj"} and (
-            child.lemma_.lower() in cues.reporting_verbs
-        ) and child.i > level.i:
+        if (
+            child.dep_ in {"parataxis", "advcl", "ccomp", "conj"}
+            and (child.lemma_.lower() in cues.reporting_verbs)
+            and child.i > level.i
+        ):
             who = _subject_text(child)
             if who:
                 return who

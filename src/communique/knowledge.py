@@ -119,7 +119,9 @@ class KnowledgeBase:
         for dem in row.get("demonyms") or []:
             self.add_phrase(str(dem), Entry("demonym", code=code, name=name))
         if row.get("capital"):
-            self.add_phrase(str(row["capital"]), Entry("capital", code=code, sector="GOV", name=name))
+            self.add_phrase(
+                str(row["capital"]), Entry("capital", code=code, sector="GOV", name=name)
+            )
 
     def add_org(self, row: dict[str, Any]) -> None:
         org = str(row["org"])
@@ -147,7 +149,9 @@ class KnowledgeBase:
         )
         self.people.append(person)
         for phrase in (person.name, *person.variants):
-            self.add_phrase(phrase, Entry("person", code=person.code, name=person.name, person=person))
+            self.add_phrase(
+                phrase, Entry("person", code=person.code, name=person.name, person=person)
+            )
             self._full_names[norm(phrase)] = person
             self._surnames[norm(phrase).split(" ")[-1]].append(person)
 
@@ -163,7 +167,9 @@ class KnowledgeBase:
         if " " not in key:
             return None
         pool = {
-            k: p for k, p in self._full_names.items() if " " in k and (code is None or p.code == code)
+            k: p
+            for k, p in self._full_names.items()
+            if " " in k and (code is None or p.code == code)
         }
         match = difflib.get_close_matches(key, list(pool), n=1, cutoff=FUZZY_NAME_CUTOFF)
         return pool[match[0]] if match else None
@@ -227,14 +233,23 @@ def build(extra: list[Path] | None = None) -> KnowledgeBase:
         for row in tables["metonyms"]:
             kb.add_phrase(
                 str(row["text"]),
-                Entry("metonym", code=str(row["code"]), sector=row.get("sector") or "GOV",
-                      name=str(row["text"])),
+                Entry(
+                    "metonym",
+                    code=str(row["code"]),
+                    sector=row.get("sector") or "GOV",
+                    name=str(row["text"]),
+                ),
             )
         for row in tables["organisations"]:
             kb.add_org(row)
         for row in tables["groups"]:
-            entry = Entry("group", code=row.get("code"), sector=row.get("sector"),
-                          name=str(row["name"]), org=row.get("org"))
+            entry = Entry(
+                "group",
+                code=row.get("code"),
+                sector=row.get("sector"),
+                name=str(row["name"]),
+                org=row.get("org"),
+            )
             for phrase in [row["name"], *(row.get("aliases") or [])]:
                 kb.add_phrase(str(phrase), entry)
         for row in tables["people"]:

@@ -29,8 +29,9 @@ from communique.records import Analysis, Article, Failure, Mention
 log = logging.getLogger(__name__)
 
 
-def analyze_doc(doc: Doc, article: Article, *, kb: KnowledgeBase | None = None,
-                lexicon: Lexicon | None = None) -> Analysis:
+def analyze_doc(
+    doc: Doc, article: Article, *, kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None
+) -> Analysis:
     """Code the events of one parsed article."""
     kb = kb or knowledge.default()
     lexicon = lexicon or default_lexicon()
@@ -56,25 +57,25 @@ def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:
     if isinstance(item, str):
         return sources.from_string(item, source=f"<item {index}>")
     if isinstance(item, dict):
-        source = f"<record {index}>"
-        published = sources.parse_date(item.get("published"), source=source)
-        meta = {"id": item.get("id"), "title": item.get("title"), "url": item.get("url"),
-                "published": published}
-        if item.get("html"):
-            return sources.from_html(str(item["html"]), source=source, **meta)
-        if item.get("text"):
-            return sources.from_text(str(item["text"]), source=source, **meta)
-        raise InputError("record has neither 'text' nor 'html'", code="E107", source=source)
-    raise InputError(f"cannot analyse a {type(item).__name__}", code="E108",
-                     source=f"<item {index}>")
+        return sources.from_record(item, source=f"<record {index}>")
+    raise InputError(
+        f"cannot analyse a {type(item).__name__}", code="E108", source=f"<item {index}>"
+    )
 
 
-def analyze(text_or_html: str, *, published: date | str | None = None, url: str | None = None,
-            title: str | None = None, id: str | None = None) -> Analysis:
+def analyze(
+    text_or_html: str,
+    *,
+    published: date | str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    id: str | None = None,
+) -> Analysis:
     """Analyse one article given as plain text or an HTML page."""
     day = sources.parse_date(published, source="<published>")
-    article = sources.from_string(text_or_html, source="<text>", published=day, url=url,
-                                  title=title, id=id)
+    article = sources.from_string(
+        text_or_html, source="<text>", published=day, url=url, title=title, id=id
+    )
     return analyze_article(article)
 
 
@@ -82,8 +83,11 @@ def analyze_article(article: Article) -> Analysis:
     return analyze_doc(language.parse(article.text), article)
 
 
-def analyze_many(records: Iterable[Article | Failure | dict[str, Any] | str], *,
-                 batch_size: int = language.BATCH_SIZE) -> Iterator[Analysis | Failure]:
+def analyze_many(
+    records: Iterable[Article | Failure | dict[str, Any] | str],
+    *,
+    batch_size: int = language.BATCH_SIZE,
+) -> Iterator[Analysis | Failure]:
     """Analyse a corpus in one pass of ``nlp.pipe``; bad items come back as Failures,
     in input order with the analyses."""
     kb = knowledge.default()

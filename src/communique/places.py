@@ -29,8 +29,20 @@ LOCATIVE_PREPS = {"in", "at", "inside", "near", "outside", "to"}
 # names in the samples at 0.2 s load time (5,000 doubles the time for few extra hits).
 MIN_CITY_POPULATION = 15000
 FORUM_NOUNS = {
-    "summit", "conclave", "meeting", "conference", "forum", "session", "assembly",
-    "ministerial", "dialogue", "talks", "gathering", "council", "congress", "convention",
+    "summit",
+    "conclave",
+    "meeting",
+    "conference",
+    "forum",
+    "session",
+    "assembly",
+    "ministerial",
+    "dialogue",
+    "talks",
+    "gathering",
+    "council",
+    "congress",
+    "convention",
 }
 _LATIN = re.compile(r"^[\w\s'.,()-]+$")
 
@@ -80,8 +92,14 @@ class Gazetteer:
         row = self.countries.get(code)
         if row is None:
             return None
-        return Place(name=row["name"], country=code, geonameid=int(row["geonameid"]),
-                     lat=None, lon=None, feature="A")
+        return Place(
+            name=row["name"],
+            country=code,
+            geonameid=int(row["geonameid"]),
+            lat=None,
+            lon=None,
+            feature="A",
+        )
 
 
 @functools.lru_cache(maxsize=1)
@@ -138,8 +156,9 @@ def resolve_place(head: Token, actors: ArticleActors, context_codes: list[str]) 
     return place
 
 
-def event_place(trigger: Token, support: Token | None, actors: ArticleActors,
-                context_codes: list[str]) -> Place | None:
+def event_place(
+    trigger: Token, support: Token | None, actors: ArticleActors, context_codes: list[str]
+) -> Place | None:
     """Where the event happened: a locative the trigger (or its support verb, or a forum
     phrase it governs) takes, or a visit's destination."""
     heads = [trigger] + ([support] if support is not None else [])
@@ -151,7 +170,11 @@ def event_place(trigger: Token, support: Token | None, actors: ArticleActors,
             continue
         seen.add(node.i)
         for child in node.children:
-            if child.dep_ in {"prep", "advmod"} and child.lower_ in LOCATIVE_PREPS | {"on", "during", "of"}:
+            if child.dep_ in {"prep", "advmod"} and child.lower_ in LOCATIVE_PREPS | {
+                "on",
+                "during",
+                "of",
+            }:
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
@@ -162,9 +185,17 @@ def event_place(trigger: Token, support: Token | None, actors: ArticleActors,
                     # "on the sidelines of the SCO conclave in Qingdao"
                     if obj.pos_ in {"NOUN", "PROPN"} and obj.ent_type_ not in PLACE_LABELS:
                         queue.append(obj)
-            elif child.dep_ in {"dobj"} and child.ent_type_ in {"GPE", "FAC"} and trigger.lemma_ in {
-                "visit", "travel", "arrive", "tour",
-            }:
+            elif (
+                child.dep_ in {"dobj"}
+                and child.ent_type_ in {"GPE", "FAC"}
+                and trigger.lemma_
+                in {
+                    "visit",
+                    "travel",
+                    "arrive",
+                    "tour",
+                }
+            ):
                 place = resolve_place(child, actors, context_codes)
                 if place is not None:
                     return place

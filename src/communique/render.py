@@ -44,23 +44,27 @@ def table(records: Iterable[dict[str, Any]], *, width: int | None = None) -> str
         if place and loc.get("country"):
             place += f", {loc['country']}"
         kind = r["event"] + (f"/{r['mode']}" if r.get("mode") else "")
-        rows.append([
-            r.get("date") or "",
-            kind,
-            _party(r.get("actor") or []),
-            _party(r.get("recipient") or []),
-            place,
-            r.get("factuality") or "",
-            f"{r.get('confidence', 0):.2f}",
-            (r.get("evidence") or {}).get("text", ""),
-        ])
+        rows.append(
+            [
+                r.get("date") or "",
+                kind,
+                _party(r.get("actor") or []),
+                _party(r.get("recipient") or []),
+                place,
+                r.get("factuality") or "",
+                f"{r.get('confidence', 0):.2f}",
+                (r.get("evidence") or {}).get("text", ""),
+            ]
+        )
     headers = ["date", "event", "actor", "recipient", "place", "factuality", "conf", "evidence"]
     if not rows:
         return "(no events)"
     total = width or shutil.get_terminal_size((160, 24)).columns
     caps = [10, 22, 44, 36, 22, 11, 4]
-    widths = [min(cap, max(len(h), *(len(row[i]) for row in rows))) for i, (h, cap) in
-              enumerate(zip(headers[:-1], caps, strict=True))]
+    widths = [
+        min(cap, max(len(h), *(len(row[i]) for row in rows)))
+        for i, (h, cap) in enumerate(zip(headers[:-1], caps, strict=True))
+    ]
     rest = max(20, total - sum(widths) - 2 * len(widths))
     widths.append(rest)
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]

@@ -143,7 +143,11 @@ def from_html(
         with_metadata=True,
         favor_precision=True,
     )
-    doc: dict[str, Any] = extracted.as_dict() if extracted is not None else {}
+    doc: dict[str, Any] = {}
+    if isinstance(extracted, dict):
+        doc = extracted
+    elif extracted is not None:
+        doc = extracted.as_dict()
     body = doc.get("text") or ""
     if len(body.split()) < MIN_ARTICLE_WORDS:
         raise InputError(
@@ -218,9 +222,8 @@ def read_path(path: Path, *, published: date | None = None) -> Iterator[Item]:
             yield Failure(exc.source, exc.code, str(exc.args[0]), exc.line)
         return
     meta = _folder_metadata(path)
-    files = sorted(
-        p for p in path.iterdir() if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
-    )
+    readable = TEXT_SUFFIXES | HTML_SUFFIXES
+    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in readable)
     if not files:
         yield Failure(source, "E110", "folder holds no .txt, .html or .htm files")
         return
@@ -250,26 +253,30 @@ def read_jsonl_lines(lines: Iterable[str], *, source: str) -> Iterator[Item]:
                 raise InputError(
                     "line is not a JSON object", code="E106", source=source, line=number
                 )
-            yield _from_record(record, source=source, line=number)
+            yield from_record(record, source=source, line=number)
         except json.JSONDecodeError as exc:
             yield Failure(source, "E106", f"malformed JSON: {exc.msg} (column {exc.colno})", number)
         except InputError as exc:
             yield Failure(exc.source, exc.code, str(exc.args[0]), exc.line)
 
 
-def _from_record(record: dict[str, Any], *, source: str, line: int) -> Article:
+def from_record(record: dict[str, Any], *, source: str, line: int | None = None) -> Article:
+    """An Article from a ``{"id", "text" or "html", "published", "title", "url"}`` record."""
     rid = record.get("id")
-    meta = {
-        "id": str(rid) if rid is not None else None,
-        "title": record.get("title"),
-        "url": record.get("url"),
-        "published": parse_date(record.get("published"), source=source, line=line),
-    }
-    where = f"{source}:{line}" + (f" (id {rid})" if rid is not None else "")
+    ident = str(rid) if rid is not None else None
+    title = record.get("title")
+    url = record.get("url")
+    published = parse_date(record.get("published"), source=source, line=line)
+    where = f"{source}:{line}" if line is not None else source
+    where += f" (id {rid})" if rid is not None else ""
     if isinstance(record.get("html"), str) and record["html"].strip():
-        return from_html(record["html"], source=where, **meta)
+        return from_html(
+            record["html"], source=where, id=ident, title=title, url=url, published=published
+        )
     if isinstance(record.get("text"), str) and record["text"].strip():
-        return from_text(record["text"], source=where, **meta)
+        return from_text(
+            record["text"], source=where, id=ident, title=title, url=url, published=published
+        )
     raise InputError(
         "record has neither a non-empty 'text' nor 'html' field",
         code="E107",
