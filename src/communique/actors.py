@@ -10,6 +10,7 @@ coordinated conjunct ("India and Belarus" -> two).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -57,8 +58,18 @@ class ArticleActors:
         self._match_phrases()
         self.register: dict[str, Entity] = {}
         self._register_people()
-        # parties of the latest event with two or more, for "the two countries"
+        # parties of the most-mentioned dyad so far, for "the two countries"
         self.context_parties: list[Entity] = []
+        self._dyads: Counter[frozenset[str]] = Counter()
+
+    def note_parties(self, parties: list[Entity]) -> None:
+        """Remember an event's parties; "the two countries" means the article's main dyad."""
+        codes = frozenset(e.code for e in parties if e.code)
+        if len(codes) < 2:
+            return
+        self._dyads[codes] += 1
+        if not self.context_parties or self._dyads[codes] >= max(self._dyads.values()):
+            self.context_parties = parties
 
     # -- article-level passes -------------------------------------------------------------
     def _match_phrases(self) -> None:
@@ -86,7 +97,12 @@ class ArticleActors:
                 continue
             entity = self._person_entity(ent, code_hint=None)
             if entity is None:
-                continue
+                # not in the knowledge base: what its own phrase says ("Indian Defence
+                # Minister Rajnath Singh") is what later "Mr. Singh" means
+                entity = self.resolve_span(self.phrase(ent.root))
+                if entity is None or entity.code is None:
+                    continue
+                entity.name = entity.name or ent.text
             surname = norm(ent[-1].text)
             self.register.setdefault(surname, entity)
 
@@ -109,7 +125,15 @@ class ArticleActors:
             return Entity(span.text, span.start_char, span.end_char, role=ANAPHOR)
         if not self._is_actor_head(span.root):
             return None  # "India's national interests" names India, but is not an actor
-        return self.resolve_span(span)
+        entity = self.resolve_span(span)
+        if entity is not None and entity.code and entity.name and " " in entity.name:
+            # learnt from context ("his Belarusian counterpart, Viktor Khrenin"): later
+            # "Mr. Khrenin" is the same person
+            surname = norm(entity.name.split(" ")[-1])
+            known = self.register.get(surname)
+            if known is None or known.code is None:
+                self.register[surname] = entity
+        return entity
 
     def _is_actor_head(self, head: Token) -> bool:
         return head.i in self.matches or bool(head.ent_type_) or head.pos_ == "PROPN"
@@ -173,20 +197,22 @@ class ArticleActors:
         return self.doc[start:end]
 
     def _absorb_apposition(self, start: int, end: int) -> int:
+        """Extend a nameless role phrase over the name right after it, with or without a
+        comma: "his Belarusian counterpart(,) Viktor Khrenin"."""
         doc = self.doc
-        if end + 1 >= len(doc) or doc[end].text != ",":
+        at = end + 1 if end < len(doc) and doc[end].text == "," else end
+        if at >= len(doc):
             return end
-        nxt = doc[end + 1]
-        app = _entity_of(nxt)
-        if app is None or app.start != nxt.i or app.label_ != "PERSON":
+        app = _entity_of(doc[at])
+        if app is None or app.start != at or app.label_ != "PERSON":
             return end
-        has_name = any(t.ent_type_ == "PERSON" for t in doc[start:end])
-        if has_name:
+        if any(t.ent_type_ == "PERSON" for t in doc[start:end]):
             return end
         if (
             app.end < len(doc)
             and doc[app.end].text not in {",", ".", ")", ";"}
             and not doc[app.end].is_sent_start
+            and at != end
         ):
             return end
         return app.end

@@ -358,7 +358,5 @@ def find_mentions(
                 support = _support_verb(tok, lexicon)
         if mention is not None:
             found.append((tok, support, mention))
-            parties = mention.actor + mention.recipient
-            if len({e.code for e in parties if e.code}) >= 2:
-                actors.context_parties = parties
+            actors.note_parties(mention.actor + mention.recipient)
     return found

@@ -91,6 +91,7 @@ class KnowledgeBase:
     people: list[Person] = field(default_factory=list)
     phrases: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     max_phrase_words: int = 1
+    case_sensitive: dict[str, str] = field(default_factory=dict)
     _surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
     _full_names: dict[str, Person] = field(default_factory=dict)
 
@@ -99,6 +100,9 @@ class KnowledgeBase:
         key = norm(phrase)
         if not key:
             return
+        if _is_acronym(phrase):
+            # "WHO" is the organisation, "Who" starting a sentence is not
+            self.case_sensitive[key] = phrase.strip()
         if entry not in self.phrases[key]:
             self.phrases[key].append(entry)
         self.max_phrase_words = max(self.max_phrase_words, key.count(" ") + 1)
@@ -157,7 +161,11 @@ class KnowledgeBase:
 
     # -- look-ups -------------------------------------------------------------------------
     def lookup(self, phrase: str) -> list[Entry]:
-        return self.phrases.get(norm(phrase), [])
+        key = norm(phrase)
+        exact = self.case_sensitive.get(key)
+        if exact is not None and phrase.strip().removeprefix("the ") != exact:
+            return [e for e in self.phrases.get(key, []) if e.kind == "role"]
+        return self.phrases.get(key, [])
 
     def person_fuzzy(self, name: str, *, code: str | None = None) -> Person | None:
         """A known person whose name is close to ``name`` (misspelling, transliteration)."""
@@ -190,6 +198,11 @@ class KnowledgeBase:
     def org_members(self, org: str) -> list[str]:
         row = self.organisations.get(org) or {}
         return [str(m) for m in row.get("members") or []]
+
+
+def _is_acronym(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in phrase.strip()
 
 
 def _day(value: Any) -> date | None:
