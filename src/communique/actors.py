@@ -25,6 +25,9 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "who", "which"}
 COUNTERPART = "counterpart"
 ANAPHOR = "anaphor:parties"
+# Heads that stand for the people "of" someone: "a group of Moroccan diplomats".
+COLLECTIVES = {"group", "delegation", "team", "member", "number", "some", "dozen", "dozens",
+               "hundreds", "thousands", "contingent", "unit", "couple", "pair"}
 # Phrases that stand for the parties already in context ("the two countries").
 PARTY_ANAPHORS = {
     "both countries",
@@ -111,10 +114,52 @@ class ArticleActors:
         """Entities for the phrase headed by ``head`` and its coordinated conjuncts."""
         found: list[Entity] = []
         for conjunct in _conjuncts(head):
+            if conjunct.lemma_.lower() in COLLECTIVES:
+                # "a group of Moroccan diplomats", "members of the Security Council"
+                of = [g for c in conjunct.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+                if of:
+                    found.extend(self.resolve(of[0]))
+                    continue
             entity = self.resolve_one(conjunct)
             if entity is not None:
-                found.append(entity)
+                found.extend(self._split_nationalities(conjunct, entity))
         return found
+
+    def resolve_within(self, head: Token) -> list[Entity]:
+        """Actors a non-actor phrase is about: "Haiti's efforts", "US mediation", "the
+        mandate of UNIFIL". Used for targets of directed events."""
+        found = self.resolve(head)
+        if found:
+            return found
+        for child in head.children:
+            if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < head.i:
+                found.extend(self.resolve(child))
+            elif child.dep_ == "prep" and child.lower_ == "of":
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        found.extend(self.resolve(grand))
+        return found
+
+    def _split_nationalities(self, head: Token, entity: Entity) -> list[Entity]:
+        """"Hungarian and Romanian officials" are two parties, one per nationality."""
+        codes = [entity.code]
+        for child in head.children:
+            if child.dep_ in {"amod", "compound"} and child.i < head.i:
+                for conj in child.conjuncts:
+                    match = self.matches.get(conj.i)
+                    if match is None:
+                        continue
+                    entry = _pick(match.entries)
+                    if entry.kind in {"country", "adjective"} and entry.code not in codes:
+                        codes.append(entry.code)
+        if len(codes) == 1 or entity.name:
+            return [entity]
+        return [
+            Entity(entity.entity_text, entity.start, entity.end, code=code, sector=entity.sector,
+                   role=entity.role)
+            for code in codes
+        ]
 
     def resolve_one(self, head: Token) -> Entity | None:
         if head.lower_ in PRONOUNS:

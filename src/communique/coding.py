@@ -239,6 +239,8 @@ def verb_mention(
     subj_heads, passive = subject_of(tok)
     subjects = [e for h in subj_heads for e in actors.resolve(h)]
     objects = [e for h in _children(tok, OBJECT_DEPS) for e in actors.resolve(h)]
+    if not trig.reciprocal and not objects:
+        objects = _deeper_targets(tok, actors)
     agents = [e for h in prep_objects(tok, {"by"}) for e in actors.resolve(h)]
     partners = [e for h in prep_objects(tok, {"with"}) for e in actors.resolve(h)]
     targets = [e for h in prep_objects(tok, {"on", "against", "to"}) for e in actors.resolve(h)]
@@ -253,6 +255,36 @@ def verb_mention(
         actor = _dedupe(subjects)
         recipient = _dedupe(objects + targets + partners, exclude=actor)
     return _finish(tok, trig, actor, recipient, sent, index, "verb", actors)
+
+
+def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
+    """Where a directed verb's target hides: inside its object ("praised Haiti's
+    efforts"), as the subject of its complement ("demanded that the US cancel"), or in the
+    objects of its verb complement ("promised to continue aid to Mozambique")."""
+    for obj in _children(verb, OBJECT_DEPS):
+        found = actors.resolve_within(obj)
+        if found:
+            return found
+    for comp in _children(verb, {"ccomp", "xcomp"}):
+        subj = _children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+        found = [e for h in subj for e in actors.resolve(h)]
+        if found:
+            return found
+        heads = _children(comp, OBJECT_DEPS) + prep_objects(comp, {"to", "on", "against", "with"})
+        for h in heads:
+            found = actors.resolve_within(h)
+            if found:
+                return found
+        for obj in _children(comp, OBJECT_DEPS):
+            found = [e for h in prep_objects(obj, {"to", "on", "against", "for"})
+                     for e in actors.resolve(h)]
+            if found:
+                return found
+    for h in prep_objects(verb, {"to", "on", "against"}):
+        found = actors.resolve_within(h)
+        if found:
+            return found
+    return []
 
 
 def noun_mention(

@@ -107,9 +107,15 @@ def event_date(
                 break
             node = node.head
         (governed if governs else loose).append(ent)
-    for ent in governed + loose:
+    for ent in governed:
         found = parse_expression(ent.text, published)
         if found is not None:
+            return found
+    for ent in loose:
+        # a date elsewhere in the sentence is the event's only when it names a day: "since
+        # 2020" or "in March" beside the trigger is as often background as the event's date
+        found = parse_expression(ent.text, published)
+        if found is not None and found[1] == "day":
             return found
     if published is not None:
         return published, "published"
