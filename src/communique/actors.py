@@ -26,8 +26,22 @@ PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "
 COUNTERPART = "counterpart"
 ANAPHOR = "anaphor:parties"
 # Heads that stand for the people "of" someone: "a group of Moroccan diplomats".
-COLLECTIVES = {"group", "delegation", "team", "member", "number", "some", "dozen", "dozens",
-               "hundreds", "thousands", "contingent", "unit", "couple", "pair"}
+COLLECTIVES = {
+    "group",
+    "delegation",
+    "team",
+    "member",
+    "number",
+    "some",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "contingent",
+    "unit",
+    "couple",
+    "pair",
+}
 # Phrases that stand for the parties already in context ("the two countries").
 PARTY_ANAPHORS = {
     "both countries",
@@ -116,8 +130,13 @@ class ArticleActors:
         for conjunct in _conjuncts(head):
             if conjunct.lemma_.lower() in COLLECTIVES:
                 # "a group of Moroccan diplomats", "members of the Security Council"
-                of = [g for c in conjunct.children if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in c.children if g.dep_ == "pobj"]
+                of = [
+                    g
+                    for c in conjunct.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
                 if of:
                     found.extend(self.resolve(of[0]))
                     continue
@@ -142,7 +161,7 @@ class ArticleActors:
         return found
 
     def _split_nationalities(self, head: Token, entity: Entity) -> list[Entity]:
-        """"Hungarian and Romanian officials" are two parties, one per nationality."""
+        """ "Hungarian and Romanian officials" are two parties, one per nationality."""
         codes = [entity.code]
         for child in head.children:
             if child.dep_ in {"amod", "compound"} and child.i < head.i:
@@ -156,8 +175,14 @@ class ArticleActors:
         if len(codes) == 1 or entity.name:
             return [entity]
         return [
-            Entity(entity.entity_text, entity.start, entity.end, code=code, sector=entity.sector,
-                   role=entity.role)
+            Entity(
+                entity.entity_text,
+                entity.start,
+                entity.end,
+                code=code,
+                sector=entity.sector,
+                role=entity.role,
+            )
             for code in codes
         ]
 

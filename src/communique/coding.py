@@ -276,8 +276,11 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
             if found:
                 return found
         for obj in _children(comp, OBJECT_DEPS):
-            found = [e for h in prep_objects(obj, {"to", "on", "against", "for"})
-                     for e in actors.resolve(h)]
+            found = [
+                e
+                for h in prep_objects(obj, {"to", "on", "against", "for"})
+                for e in actors.resolve(h)
+            ]
             if found:
                 return found
     for h in prep_objects(verb, {"to", "on", "against"}):
