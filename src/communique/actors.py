@@ -23,6 +23,10 @@ from communique.records import Entity
 PHRASE_DEPS = {"compound", "amod", "poss", "det", "nmod", "case", "punct", "nummod", "quantmod"}
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.", "president"}
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "who", "which"}
+# Pronouns that refer back to the last person named ("during his state visit").
+PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+# How many sentences back a pronoun may reach for its person.
+PRONOUN_REACH = 2
 COUNTERPART = "counterpart"
 ANAPHOR = "anaphor:parties"
 # Heads that stand for the people "of" someone: "a group of Moroccan diplomats".
@@ -122,6 +126,12 @@ class ArticleActors:
                 entity.name = entity.name or ent.text
             surname = norm(ent[-1].text)
             self.register.setdefault(surname, entity)
+        self.people_at: list[tuple[int, Entity]] = []
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON":
+                found = self._person_entity(ent, code_hint=None)
+                if found is not None and found.code:
+                    self.people_at.append((ent.start, found))
 
     # -- resolution -------------------------------------------------------------------------
     def resolve(self, head: Token) -> list[Entity]:
@@ -187,6 +197,8 @@ class ArticleActors:
         ]
 
     def resolve_one(self, head: Token) -> Entity | None:
+        if head.lower_ in PERSONAL:
+            return self._antecedent(head)
         if head.lower_ in PRONOUNS:
             return None
         span = self.phrase(head)
@@ -204,6 +216,21 @@ class ArticleActors:
             if known is None or known.code is None:
                 self.register[surname] = entity
         return entity
+
+    def _antecedent(self, pronoun: Token) -> Entity | None:
+        """The last person named before a personal pronoun, within a couple of sentences."""
+        sent_starts = [s.start for s in self.doc.sents]
+        here = sum(1 for start in sent_starts if start <= pronoun.i)
+        for at, person in reversed(self.people_at):
+            if at >= pronoun.i:
+                continue
+            there = sum(1 for start in sent_starts if start <= at)
+            if here - there > PRONOUN_REACH:
+                return None
+            return Entity(pronoun.text, pronoun.idx, pronoun.idx + len(pronoun.text),
+                          name=person.name, code=person.code, org=person.org,
+                          sector=person.sector, role=person.role, identifier=person.identifier)
+        return None
 
     def _is_actor_head(self, head: Token) -> bool:
         return head.i in self.matches or bool(head.ent_type_) or head.pos_ == "PROPN"

@@ -43,6 +43,8 @@ def _compatible(group: list[Mention], m: Mention) -> int:
     first = group[0]
     if first.event != m.event or _fact_class(first.factuality) != _fact_class(m.factuality):
         return 0
+    if first.reciprocal != m.reciprocal:
+        return 0  # a visit (visitor -> host) and the talks held during it are two events
     g_codes = frozenset().union(*(_party_codes(x) for x in group))
     m_codes = _party_codes(m)
     if not (m_codes <= g_codes or g_codes <= m_codes):
@@ -130,6 +132,11 @@ def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Ev
     event_loc = next((x.event_loc for x in group if x.event_loc is not None), None)
     forum = next((x.forum for x in group if x.forum is not None), None)
     mode, cameo = primary.mode, primary.cameo
+    if not recipient and not primary.reciprocal and event_loc is not None and event_loc.country:
+        # "strikes on military targets in Iran": the target is where it was hit
+        if event_loc.country not in {e.code for e in actor}:
+            recipient = [Entity(event_loc.text or event_loc.name, event_loc.start, event_loc.end,
+                                name=None, code=event_loc.country, sector=None)]
     codes = {e.code for e in actor + recipient if e.code}
     if (
         primary.event == "CONSULT"
