@@ -290,6 +290,18 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
     return []
 
 
+def _clause_subject(noun: Token, actors: ArticleActors) -> list[Entity]:
+    """The subject of the clause a nominal event is an adjunct of: "Macron pressed Xi
+    during a state visit to Beijing" -> Macron made the visit."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return []
+    verb = noun.head.head
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return []
+    subj, passive = subject_of(verb)
+    return [] if passive else [e for h in subj for e in actors.resolve(h)]
+
+
 def noun_mention(
     tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon, sent: Span, index: int
 ) -> Mention | None:
@@ -322,6 +334,8 @@ def noun_mention(
         lend = lexicon.support.get(support.lemma_.lower(), {})
         if lend.get("event") and trig.event == "AID":
             event, cameo = str(lend["event"]), str(lend["cameo"])
+    if not (owners or compounds or by or between):
+        owners = _clause_subject(tok, actors)
     if trig.reciprocal:
         actor = _dedupe(between + owners + compounds + by + partners)
         recipient: list[Entity] = []

@@ -72,7 +72,8 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             if len(winners) > 1 and len(_party_codes(m)) < 2:
                 continue  # "the talks with Russia": which of two events? drop, don't guess
             winners[0].append(m)
-        else:
+        elif not (m.reciprocal and m.how == "noun" and len(_party_codes(m)) < 2):
+            # a bare "the talks with Russia" supports an event but does not make one
             groups.append([m])
     for g in groups:
         g.sort(key=lambda x: x.evidence.trigger_start)
