@@ -227,9 +227,17 @@ class ArticleActors:
             there = sum(1 for start in sent_starts if start <= at)
             if here - there > PRONOUN_REACH:
                 return None
-            return Entity(pronoun.text, pronoun.idx, pronoun.idx + len(pronoun.text),
-                          name=person.name, code=person.code, org=person.org,
-                          sector=person.sector, role=person.role, identifier=person.identifier)
+            return Entity(
+                pronoun.text,
+                pronoun.idx,
+                pronoun.idx + len(pronoun.text),
+                name=person.name,
+                code=person.code,
+                org=person.org,
+                sector=person.sector,
+                role=person.role,
+                identifier=person.identifier,
+            )
         return None
 
     def _is_actor_head(self, head: Token) -> bool:

@@ -30,6 +30,8 @@ OBJECT_DEPS = {"dobj", "obj"}
 # subject: control ("agreed to withdraw"), coordination ("met and signed"), participles.
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl"}
 PREP_DEPS = {"prep", "agent", "dative"}
+# Prepositions whose nominal object is an event the clause's subject took part in.
+ADJUNCT_PREPS = {"during", "on", "at", "in", "for", "ahead", "amid"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +187,8 @@ def _compound_heads(noun: Token) -> list[Token]:
 
 
 def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
+    if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
+        noun = noun.head  # "adopted a sanctions package against Russia"
     head = noun.head
     if noun.dep_ in OBJECT_DEPS | {"nsubjpass", "attr"} and head.lemma_.lower() in lexicon.support:
         return head
@@ -293,7 +297,7 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
 def _clause_subject(noun: Token, actors: ArticleActors) -> list[Entity]:
     """The subject of the clause a nominal event is an adjunct of: "Macron pressed Xi
     during a state visit to Beijing" -> Macron made the visit."""
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in ADJUNCT_PREPS:
         return []
     verb = noun.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
@@ -334,7 +338,7 @@ def noun_mention(
         lend = lexicon.support.get(support.lemma_.lower(), {})
         if lend.get("event") and trig.event == "AID":
             event, cameo = str(lend["event"]), str(lend["cameo"])
-    if not (owners or compounds or by or between):
+    if trig.event == "CONSULT" and not (owners or compounds or by or between):
         owners = _clause_subject(tok, actors)
     if trig.reciprocal:
         actor = _dedupe(between + owners + compounds + by + partners)

@@ -60,6 +60,14 @@ def _compatible(group: list[Mention], m: Mention) -> int:
     return len(m_codes & g_codes)
 
 
+def _supporting_only(m: Mention) -> bool:
+    """Mentions that can join an event but not make one: a bare "the talks with Russia"
+    (one party, no verb), or a directed event with nobody doing it."""
+    if m.reciprocal:
+        return m.how == "noun" and len(_party_codes(m)) < 2
+    return not any(e.code or e.org for e in m.actor)
+
+
 def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
     """Cluster an article's mentions into events (in reading order)."""
     groups: list[list[Mention]] = []
@@ -72,8 +80,7 @@ def group_mentions(mentions: list[Mention]) -> list[list[Mention]]:
             if len(winners) > 1 and len(_party_codes(m)) < 2:
                 continue  # "the talks with Russia": which of two events? drop, don't guess
             winners[0].append(m)
-        elif not (m.reciprocal and m.how == "noun" and len(_party_codes(m)) < 2):
-            # a bare "the talks with Russia" supports an event but does not make one
+        elif not _supporting_only(m):
             groups.append([m])
     for g in groups:
         g.sort(key=lambda x: x.evidence.trigger_start)
@@ -136,8 +143,16 @@ def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Ev
     if not recipient and not primary.reciprocal and event_loc is not None and event_loc.country:
         # "strikes on military targets in Iran": the target is where it was hit
         if event_loc.country not in {e.code for e in actor}:
-            recipient = [Entity(event_loc.text or event_loc.name, event_loc.start, event_loc.end,
-                                name=None, code=event_loc.country, sector=None)]
+            recipient = [
+                Entity(
+                    event_loc.text or event_loc.name,
+                    event_loc.start,
+                    event_loc.end,
+                    name=None,
+                    code=event_loc.country,
+                    sector=None,
+                )
+            ]
     codes = {e.code for e in actor + recipient if e.code}
     if (
         primary.event == "CONSULT"
