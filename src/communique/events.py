@@ -140,19 +140,23 @@ def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Ev
     event_loc = next((x.event_loc for x in group if x.event_loc is not None), None)
     forum = next((x.forum for x in group if x.forum is not None), None)
     mode, cameo = primary.mode, primary.cameo
-    if not recipient and not primary.reciprocal and event_loc is not None and event_loc.country:
+    target_here = (
+        not recipient
+        and not primary.reciprocal
+        and event_loc is not None
+        and event_loc.country
+        and event_loc.country not in {e.code for e in actor}
+    )
+    if target_here and event_loc is not None:
         # "strikes on military targets in Iran": the target is where it was hit
-        if event_loc.country not in {e.code for e in actor}:
-            recipient = [
-                Entity(
-                    event_loc.text or event_loc.name,
-                    event_loc.start,
-                    event_loc.end,
-                    name=None,
-                    code=event_loc.country,
-                    sector=None,
-                )
-            ]
+        recipient = [
+            Entity(
+                event_loc.text or event_loc.name,
+                event_loc.start,
+                event_loc.end,
+                code=event_loc.country,
+            )
+        ]
     codes = {e.code for e in actor + recipient if e.code}
     if (
         primary.event == "CONSULT"
