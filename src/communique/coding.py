@@ -147,12 +147,18 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
 def _has_need(
     token: Token, need: str, support: Token | None, actors: ArticleActors, lexicon: Lexicon
 ) -> bool:
-    if need in {"with", "to", "on", "against", "between", "by", "for"}:
+    if need in {"with", "to", "on", "against", "between", "by", "for", "at"}:
         return bool(prep_objects(token, {need})) or (
             support is not None and bool(prep_objects(support, {need}))
         )
     if need == "xcomp":
         return bool(_children(token, {"xcomp"}))
+    if need == "xcomp_force":
+        # "vowed to fight/retaliate/respond": a threat of force, not any promise
+        return any(
+            x.lemma_.lower() in lexicon.classes.get("force", frozenset())
+            for x in _children(token, {"xcomp"})
+        )
     if need == "object":
         return bool(_children(token, OBJECT_DEPS))
     if need == "object_actor":
