@@ -213,8 +213,11 @@ def _dedupe(entities: list[Entity], exclude: list[Entity] | None = None) -> list
     return out
 
 
-def _inherit_counterpart(actor: list[Entity], recipient: list[Entity]) -> None:
-    """ "his Belarusian counterpart" holds the role of the other party."""
+def _inherit_counterpart(
+    actor: list[Entity], recipient: list[Entity], actors: ArticleActors
+) -> None:
+    """A counterpart ("his Belarusian counterpart") holds the other party's role, and is
+    whoever held that role for that country on the day."""
     everyone = actor + recipient
     for ent in everyone:
         if ent.role == COUNTERPART or (ent.role is None and COUNTERPART in ent.entity_text.lower()):
@@ -223,6 +226,10 @@ def _inherit_counterpart(actor: list[Entity], recipient: list[Entity]) -> None:
             )
             ent.role = donor.role if donor else None
             ent.sector = ent.sector or (donor.sector if donor else None)
+            if ent.name is None and ent.code and ent.role:
+                holder = actors.kb.office_holder(ent.code, ent.role, actors.published)
+                if holder is not None:
+                    ent.name, ent.identifier = holder.name, holder.identifier
 
 
 # -- mentions ---------------------------------------------------------------------------------
@@ -382,7 +389,7 @@ def _finish(
         return None
     if not actor and trig.reciprocal:
         actor, recipient = recipient, []
-    _inherit_counterpart(actor, recipient)
+    _inherit_counterpart(actor, recipient, actors)
     return Mention(
         event=trig.event,
         mode=trig.mode,

@@ -1,0 +1,44 @@
+"""Actor resolution in context: titles, counterparts, surnames, pronouns, non-actors."""
+
+from __future__ import annotations
+
+from communique import analyze
+
+
+def _actors(text: str, published: str = "2025-06-27"):
+    return [a for e in analyze(text, published=published).events for a in e.actor + e.recipient]
+
+
+def test_title_nationality_and_person() -> None:
+    text = "Indian Defence Minister Rajnath Singh met Belarus on Thursday."
+    singh = next(a for a in _actors(text) if a.code == "IND")
+    assert (singh.name, singh.role, singh.sector) == ("Rajnath Singh", "defence minister", "GOV")
+    assert singh.entity_text == "Indian Defence Minister Rajnath Singh"
+
+
+def test_counterpart_takes_the_other_party_role_and_own_nationality() -> None:
+    text = "Indian Defence Minister Rajnath Singh met his Belarusian counterpart on Thursday."
+    other = next(a for a in _actors(text) if a.code == "BLR")
+    assert other.role == "defence minister"
+    assert other.name == "Viktor Khrenin"  # the office-holder on that date
+
+
+def test_surname_and_pronoun_point_back_to_the_full_mention() -> None:
+    text = (
+        "Japanese Prime Minister Fumio Kishida arrived in Washington on Tuesday. "
+        "Mr. Kishida met President Joe Biden at the White House. "
+        "During his visit to Washington, he also addressed Congress."
+    )
+    events = analyze(text, published="2024-04-11").events
+    parties = {(a.name, a.code) for e in events for a in e.actor}
+    assert ("Fumio Kishida", "JPN") in parties
+
+
+def test_misspelt_minister_resolves_to_the_known_person() -> None:
+    text = "Rajnath Singh met his Russian counterpart, Andrey Belouso, in Qingdao."
+    rus = next(a for a in _actors(text) if a.code == "RUS")
+    assert rus.name == "Andrey Belousov" and "Belouso" in rus.entity_text
+
+
+def test_who_at_sentence_start_is_not_the_world_health_organization() -> None:
+    assert all(a.org != "WHO" for a in _actors("Who met whom? Nobody met anyone."))
