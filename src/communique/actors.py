@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.knowledge import Entry, KnowledgeBase, Person, norm
+from communique.knowledge import Entry, KnowledgeBase, Person, norm, prefix
 from communique.records import Entity
 
 # Left dependents that belong to an actor phrase ("Indian Defence Minister Rajnath Singh").
@@ -94,15 +94,26 @@ class ArticleActors:
 
     # -- article-level passes -------------------------------------------------------------
     def _match_phrases(self) -> None:
+        """Mark knowledge-base phrases, longest first, looking up only spans whose first
+        word starts some phrase."""
         doc, kb = self.doc, self.kb
+        text = doc.text
+        starts = [t.idx for t in doc]
+        ends = [t.idx + len(t.text) for t in doc]
         i = 0
         while i < len(doc):
+            longest = kb.prefixes.get(prefix(doc[i].text))
+            if not longest:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and ends[j + 1] - starts[i] <= longest + 2:
+                j += 1
             found = None
-            for n in range(min(kb.max_phrase_words + 2, len(doc) - i), 0, -1):
-                span = doc[i : i + n]
-                entries = kb.lookup(span.text)
-                if entries and not (n == 1 and _is_common_word(doc[i], entries)):
-                    found = Match(i, i + n, entries)
+            for k in range(j, i - 1, -1):
+                entries = kb.lookup(text[starts[i] : ends[k]])
+                if entries and not (k == i and _is_common_word(doc[i], entries)):
+                    found = Match(i, k + 1, entries)
                     break
             if found:
                 for k in range(found.start, found.end):

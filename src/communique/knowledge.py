@@ -27,7 +27,17 @@ DATA_FILES = ("countries", "metonyms", "organisations", "groups", "people", "rol
 # as a known person: "Andrey Belouso" -> "Andrey Belousov" scores 0.97, while distinct
 # people sharing a first name ("Andrey Belousov" / "Andrey Rudenko") stay under 0.7.
 FUZZY_NAME_CUTOFF = 0.85
+FUZZY_LENGTH_SLACK = 3
 _SPACES = re.compile(r"\s+")
+
+
+_ALNUM = re.compile(r"[^\W_]+")
+
+
+def prefix(text: str) -> str:
+    """The first alphanumeric run of a text, lower case: the key of the phrase scan."""
+    found = _ALNUM.search(text.lower())
+    return found.group(0) if found else ""
 
 
 def norm(text: str) -> str:
@@ -92,8 +102,12 @@ class KnowledgeBase:
     phrases: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     max_phrase_words: int = 1
     case_sensitive: dict[str, str] = field(default_factory=dict)
+    # first alphanumeric run of each phrase -> longest phrase (in characters) it starts,
+    # so a scan of a text only looks up spans that can match
+    prefixes: dict[str, int] = field(default_factory=dict)
     _surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
     _full_names: dict[str, Person] = field(default_factory=dict)
+    _fuzzy_cache: dict[tuple[str, str | None], Person | None] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------------------
     def add_phrase(self, phrase: str, entry: Entry) -> None:
@@ -105,12 +119,15 @@ class KnowledgeBase:
             self.case_sensitive[key] = phrase.strip()
         if entry not in self.phrases[key]:
             self.phrases[key].append(entry)
+        first = prefix(key)
+        self.prefixes[first] = max(self.prefixes.get(first, 0), len(key))
         self.max_phrase_words = max(self.max_phrase_words, key.count(" ") + 1)
         if key.startswith("the "):
             return
         if entry.kind in {"org", "metonym", "group"}:
             # "the Kremlin" and "Kremlin", "the African Union" and "African Union"
             self.phrases.setdefault("the " + key, []).append(entry)
+            self.prefixes["the"] = max(self.prefixes.get("the", 0), len(key) + 4)
 
     def add_country(self, row: dict[str, Any]) -> None:
         code = str(row["code"]).upper()
@@ -174,10 +191,21 @@ class KnowledgeBase:
             return self._full_names[key]
         if " " not in key:
             return None
+        if (key, code) not in self._fuzzy_cache:
+            self._fuzzy_cache[(key, code)] = self._fuzzy(key, code)
+        return self._fuzzy_cache[(key, code)]
+
+    def _fuzzy(self, key: str, code: str | None) -> Person | None:
+        # misspellings keep the surname's first letter ("Belouso", "Zelenskiy") and about
+        # the length of the name
+        initial = key.split(" ")[-1][:1]
         pool = {
             k: p
             for k, p in self._full_names.items()
-            if " " in k and (code is None or p.code == code)
+            if " " in k
+            and abs(len(k) - len(key)) <= FUZZY_LENGTH_SLACK
+            and k.split(" ")[-1][:1] == initial
+            and (code is None or p.code == code)
         }
         match = difflib.get_close_matches(key, list(pool), n=1, cutoff=FUZZY_NAME_CUTOFF)
         return pool[match[0]] if match else None
