@@ -207,7 +207,7 @@ class ArticleActors:
             for code in codes
         ]
 
-    def resolve_one(self, head: Token) -> Entity | None:
+    def resolve_one(self, head: Token, *, bare_roles: bool = False) -> Entity | None:
         if head.lower_ in PERSONAL:
             return self._antecedent(head)
         if head.lower_ in PRONOUNS:
@@ -218,7 +218,7 @@ class ArticleActors:
             return Entity(span.text, span.start_char, span.end_char, role=ANAPHOR)
         if not self._is_actor_head(span.root):
             return None  # "India's national interests" names India, but is not an actor
-        entity = self.resolve_span(span)
+        entity = self.resolve_span(span, bare_roles=bare_roles)
         if entity is not None and entity.code and entity.name and " " in entity.name:
             # learnt from context ("his Belarusian counterpart, Viktor Khrenin"): later
             # "Mr. Khrenin" is the same person
@@ -333,7 +333,7 @@ class ArticleActors:
             return end
         return app.end
 
-    def resolve_span(self, span: Span) -> Entity | None:
+    def resolve_span(self, span: Span, *, bare_roles: bool = False) -> Entity | None:
         """Resolve one phrase; None when it names no political actor."""
         code: str | None = None
         org: str | None = None
@@ -388,8 +388,11 @@ class ArticleActors:
                     else:
                         name = ent.text
                     break
-        if name is None and span.root.pos_ == "PROPN":
+        if name is None and span.root.pos_ == "PROPN" and span.root.i not in self.matches:
             known = self.register.get(norm(span.root.text))
+            if known is None:
+                person = self.kb.by_surname(span.root.text, code=nationality)
+                known = self._from_person(person, span) if person is not None else None
             if known is not None:
                 name, identifier = known.name, known.identifier
                 code = code or known.code
@@ -404,7 +407,7 @@ class ArticleActors:
                 name, identifier = holder.name, holder.identifier
         if code and org is None and sector is None and head_kind in {"country", "capital"}:
             sector = "GOV"
-        if code is None and org is None and name is None:
+        if code is None and org is None and name is None and not (bare_roles and role):
             return None
         if code is None and org is None and role is None:
             return None  # a name with no political anchor ("a cat named Frank")
@@ -429,7 +432,11 @@ class ArticleActors:
         if person is not None:
             return self._from_person(person, ent)
         if len(tokens) == 1:
-            return self.register.get(norm(tokens[0].text))
+            known = self.register.get(norm(tokens[0].text))
+            if known is not None:
+                return known
+            person = self.kb.by_surname(tokens[0].text, code=code_hint)
+            return self._from_person(person, ent) if person is not None else None
         return None
 
     def _from_person(self, person: Person, span: Span) -> Entity:
@@ -488,3 +495,33 @@ def _conjuncts(head: Token) -> list[Token]:
         if tok.i > head.i and tok.pos_ in {"NOUN", "PROPN", "PRON"}:
             out.append(tok)
     return out
+
+
+def resolve_phrase(
+    text: str,
+    *,
+    context: str | None = None,
+    day: date | None = None,
+    kb: KnowledgeBase | None = None,
+) -> Entity | None:
+    """Resolve one actor phrase on its own ("Indian Defence Minister Rajnath Singh", "the
+    Kremlin", "his Belarusian counterpart"). ``context`` is the country the phrase is read
+    in (a bare "the defence minister" is that country's); ``day`` picks the office-holder."""
+    from communique import knowledge, language
+
+    kb = kb or knowledge.default()
+    doc = language.parse(text)
+    if not len(doc):
+        return None
+    actors = ArticleActors(doc, kb, day)
+    root = doc[:].root
+    entity = actors.resolve_one(root, bare_roles=True)
+    if entity is None or entity.role == ANAPHOR:
+        return None
+    if context and entity.code is None and entity.org is None and entity.role:
+        entity.code = context.upper()
+    if entity.code and entity.name is None and entity.role and entity.role != COUNTERPART:
+        holder = kb.office_holder(entity.code, entity.role, day)
+        if holder is not None:
+            entity.name, entity.identifier = holder.name, holder.identifier
+    return entity

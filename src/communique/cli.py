@@ -21,8 +21,10 @@ from typing import Any
 
 import click
 
-from communique import __version__, render, sources
+from communique import __version__, knowledge, render, sources
+from communique.actors import resolve_phrase
 from communique.errors import CommuniqueError, InputError
+from communique.knowledge import KnowledgeBase
 from communique.pipeline import analyze_many
 from communique.records import Analysis, Article, Failure
 
@@ -43,6 +45,25 @@ def _inputs(
         yield from sources.read_path(Path(raw), published=published)
     for path in jsonl:
         yield from sources.read_jsonl(path)
+
+
+KB_OPTION = click.option(
+    "--kb",
+    "kb_files",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Knowledge file (YAML or CSV, bundled format; name starts with people, countries, "
+    "organisations, groups, metonyms or roles) merged over the bundled one. Repeatable.",
+)
+
+
+def _knowledge(kb_files: tuple[Path, ...]) -> KnowledgeBase | None:
+    if not kb_files:
+        return None
+    try:
+        return knowledge.build(list(kb_files))
+    except CommuniqueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--kb") from exc
 
 
 class _Progress:
@@ -110,6 +131,7 @@ def main(verbose: bool) -> None:
     default=None,
     help="Also write the events as JSONL to this file.",
 )
+@KB_OPTION
 def analyze(
     paths: tuple[str, ...],
     jsonl: tuple[Path, ...],
@@ -117,6 +139,7 @@ def analyze(
     fmt: str,
     include_all: bool,
     save: Path | None,
+    kb_files: tuple[Path, ...],
 ) -> None:
     """Code the events in articles: PATHS are .txt/.html files, folders, or - for stdin.
 
@@ -128,6 +151,7 @@ def analyze(
     """
     if not paths and not jsonl:
         raise click.UsageError("give a file, a folder, - for stdin, or --input FILE.jsonl")
+    kb = _knowledge(kb_files)
     try:
         day = sources.parse_date(published, source="--published")
     except InputError as exc:
@@ -141,7 +165,7 @@ def analyze(
         save.parent.mkdir(parents=True, exist_ok=True)
         out = save.open("w", encoding="utf-8")
     try:
-        for result in analyze_many(_inputs(paths, jsonl, day)):
+        for result in analyze_many(_inputs(paths, jsonl, day), kb=kb):
             progress.tick()
             if isinstance(result, Failure):
                 failures.append(result)
@@ -172,6 +196,85 @@ def analyze(
         if events is not None:
             summary += f", {events} events"
         click.echo(summary, err=True)
+    sys.exit(EXIT_FAILURES if failures else EXIT_OK)
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option(
+    "--input",
+    "jsonl",
+    type=click.Path(path_type=Path),
+    default=None,
+    help='JSONL file: one {"id", "text", "context", "date"} a line.',
+)
+@click.option(
+    "--context",
+    default=None,
+    metavar="ISO3",
+    help="Country the phrase is read in ('the defence minister' is its).",
+)
+@click.option(
+    "--date",
+    "day",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Date that picks the office-holder ('the U.S. president' in 2021).",
+)
+@KB_OPTION
+def actor(
+    text: str | None,
+    jsonl: Path | None,
+    context: str | None,
+    day: str | None,
+    kb_files: tuple[Path, ...],
+) -> None:
+    """Resolve actor phrases to country or organisation, sector, role and person.
+
+    \b
+    Examples:
+      communique actor "Indian Defence Minister Rajnath Singh"
+      communique actor "the U.S. president" --date 2021-06-01
+      communique actor "the defence minister" --context BLR --date 2025-06-27
+      communique actor --input phrases.jsonl
+    """
+    if (text is None) == (jsonl is None):
+        raise click.UsageError("give either a TEXT or --input phrases.jsonl")
+    kb = _knowledge(kb_files)
+    failures = 0
+    items: list[tuple[str, dict[str, Any]]] = []
+    if text is not None:
+        items.append(("TEXT", {"id": None, "text": text, "context": context, "date": day}))
+    elif jsonl is not None:
+        for item in sources.read_jsonl_records(jsonl):
+            if isinstance(item, Failure):
+                failures += 1
+                click.echo(f"communique: {item}", err=True)
+            else:
+                items.append((f"{jsonl}:{item[0]}", item[1]))
+    for where, record in items:
+        try:
+            when = sources.parse_date(record.get("date"), source=where)
+            phrase = str(record.get("text") or "").strip()
+            if not phrase:
+                raise InputError("no 'text' to resolve", code="E107", source=where)
+        except InputError as exc:
+            failures += 1
+            click.echo(f"communique: {exc}", err=True)
+            continue
+        entity = resolve_phrase(phrase, context=record.get("context"), day=when, kb=kb)
+        out = {
+            "id": record.get("id"),
+            "code": None,
+            "org": None,
+            "sector": None,
+            "name": None,
+            "role": None,
+            "identifier": None,
+        }
+        if entity is not None:
+            out.update({k: getattr(entity, k) for k in out if k != "id"})
+        click.echo(render.jsonl_line(out))
     sys.exit(EXIT_FAILURES if failures else EXIT_OK)
 
 

@@ -8,6 +8,7 @@ the job of actors.py.
 
 from __future__ import annotations
 
+import csv
 import difflib
 import functools
 import re
@@ -195,6 +196,19 @@ class KnowledgeBase:
             self._fuzzy_cache[(key, code)] = self._fuzzy(key, code)
         return self._fuzzy_cache[(key, code)]
 
+    def by_surname(self, surname: str, *, code: str | None = None) -> Person | None:
+        """The one known person with this surname, spelt exactly or nearly ("Zelenskiy");
+        None when no one or several share it."""
+        key = norm(surname)
+        found = {p.name: p for p in self._surnames.get(key, []) if code in (None, p.code)}
+        if not found and len(key) >= 5:
+            close = difflib.get_close_matches(
+                key, list(self._surnames), n=2, cutoff=FUZZY_NAME_CUTOFF
+            )
+            if len(close) == 1:
+                found = {p.name: p for p in self._surnames[close[0]] if code in (None, p.code)}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _fuzzy(self, key: str, code: str | None) -> Person | None:
         # misspellings keep the surname's first letter ("Belouso", "Zelenskiy") and about
         # the length of the name
@@ -253,21 +267,66 @@ def _read_yaml(path: Path | Any) -> list[dict[str, Any]]:
     return data
 
 
+# CSV columns holding lists, written "a|b|c"
+LIST_COLUMNS = {"aliases", "variants", "adjectives", "demonyms", "members", "capital_aliases"}
+POSITION_COLUMNS = ("role", "sector", "start", "end")
+
+
+def _read_csv(path: Path) -> list[dict[str, Any]]:
+    """A knowledge table as CSV: the YAML fields as columns, lists split on "|"; a people
+    file has one row per position (role, sector, start, end), rows of one name merged."""
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            raw = list(csv.DictReader(fh))
+    except (OSError, csv.Error, UnicodeDecodeError) as exc:
+        raise KnowledgeError(f"{path}: cannot read knowledge file: {exc}") from exc
+    rows: list[dict[str, Any]] = []
+    people: dict[str, dict[str, Any]] = {}
+    for line in raw:
+        row: dict[str, Any] = {}
+        for key, value in line.items():
+            if key is None or value is None:
+                continue
+            value = value.strip()
+            if key in LIST_COLUMNS:
+                row[key] = [v.strip() for v in value.split("|") if v.strip()]
+            elif key not in POSITION_COLUMNS:
+                row[key] = value or None
+        if "role" in line and "name" in line and "title" not in line:
+            position = {k: (line.get(k) or "").strip() or None for k in POSITION_COLUMNS}
+            person = people.get(str(row.get("name")))
+            if person is None:
+                person = people[str(row.get("name"))] = {**row, "positions": []}
+                rows.append(person)
+            person["positions"].append(position)
+        else:
+            rows.append(row)
+    return rows
+
+
+def _read_table(path: Path) -> list[dict[str, Any]]:
+    return _read_csv(path) if path.suffix.lower() == ".csv" else _read_yaml(path)
+
+
 def build(extra: list[Path] | None = None) -> KnowledgeBase:
     """The bundled knowledge base, with the user's files (same format) merged over it."""
     kb = KnowledgeBase()
     root = resources.files("communique") / "data"
     tables: dict[str, list[dict[str, Any]]] = {}
+    files = sorted(p.name for p in root.iterdir() if p.name.endswith(".yaml"))
     for name in DATA_FILES:
-        path = root / f"{name}.yaml"
-        tables[name] = _read_yaml(path) if path.is_file() else []
+        # "people.yaml" and its parts "people-europe.yaml", "people-asia.yaml", ...
+        parts = [f for f in files if f == f"{name}.yaml" or f.startswith(f"{name}-")]
+        tables[name] = [row for part in parts for row in _read_yaml(root / part)]
     for path in extra or []:
-        kind = path.stem.split(".")[0]
+        kind = re.split(r"[-._ ]", path.stem)[0]
         if kind not in tables:
             raise KnowledgeError(
                 f"{path}: knowledge file names start with one of {', '.join(DATA_FILES)}"
             )
-        tables[kind] += _read_yaml(path)
+        if not path.is_file():
+            raise KnowledgeError(f"{path}: no such knowledge file")
+        tables[kind] += _read_table(path)
     try:
         for row in tables["countries"]:
             kb.add_country(row)

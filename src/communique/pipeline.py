@@ -87,10 +87,12 @@ def analyze_many(
     records: Iterable[Article | Failure | dict[str, Any] | str],
     *,
     batch_size: int = language.BATCH_SIZE,
+    kb: KnowledgeBase | None = None,
 ) -> Iterator[Analysis | Failure]:
     """Analyse a corpus in one pass of ``nlp.pipe``; bad items come back as Failures,
-    in input order with the analyses."""
-    kb = knowledge.default()
+    in input order with the analyses. ``kb`` replaces the bundled knowledge base (see
+    ``knowledge.build`` to merge a user's files over it)."""
+    kb = kb or knowledge.default()
     lexicon = default_lexicon()
 
     def articles() -> Iterator[tuple[str, Article | Failure]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -242,24 +242,6 @@ def read_path(path: Path, *, published: date | None = None) -> Iterator[Item]:
             yield Failure(exc.source, exc.code, str(exc.args[0]), exc.line)
 
 
-def read_jsonl_lines(lines: Iterable[str], *, source: str) -> Iterator[Item]:
-    """JSONL records ``{"id", "text" or "html", "published", "title", "url"}``, one a line."""
-    for number, raw in enumerate(lines, start=1):
-        if not raw.strip():
-            continue
-        try:
-            record = json.loads(raw)
-            if not isinstance(record, dict):
-                raise InputError(
-                    "line is not a JSON object", code="E106", source=source, line=number
-                )
-            yield from_record(record, source=source, line=number)
-        except json.JSONDecodeError as exc:
-            yield Failure(source, "E106", f"malformed JSON: {exc.msg} (column {exc.colno})", number)
-        except InputError as exc:
-            yield Failure(exc.source, exc.code, str(exc.args[0]), exc.line)
-
-
 def from_record(record: dict[str, Any], *, source: str, line: int | None = None) -> Article:
     """An Article from a ``{"id", "text" or "html", "published", "title", "url"}`` record."""
     rid = record.get("id")
@@ -285,8 +267,9 @@ def from_record(record: dict[str, Any], *, source: str, line: int | None = None)
     )
 
 
-def read_jsonl(path: Path) -> Iterator[Item]:
-    """Every line of a JSONL file; a bad line is a Failure naming the line."""
+def read_jsonl_records(path: Path) -> Iterator[tuple[int, dict[str, Any]] | Failure]:
+    """(line number, JSON object) for each line of a JSONL file; a bad line is a Failure
+    naming it."""
     source = str(path)
     if not path.exists():
         yield Failure(source, "E101", "no such file")
@@ -296,4 +279,28 @@ def read_jsonl(path: Path) -> Iterator[Item]:
     except InputError as exc:
         yield Failure(exc.source, exc.code, str(exc.args[0]))
         return
-    yield from read_jsonl_lines(text.splitlines(), source=source)
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            yield Failure(source, "E106", f"malformed JSON: {exc.msg} (column {exc.colno})", number)
+            continue
+        if not isinstance(record, dict):
+            yield Failure(source, "E106", "line is not a JSON object", number)
+            continue
+        yield number, record
+
+
+def read_jsonl(path: Path) -> Iterator[Item]:
+    """Every line of a JSONL file as an Article; a bad line is a Failure naming the line."""
+    for item in read_jsonl_records(path):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        number, record = item
+        try:
+            yield from_record(record, source=str(path), line=number)
+        except InputError as exc:
+            yield Failure(exc.source, exc.code, str(exc.args[0]), exc.line)
