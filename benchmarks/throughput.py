@@ -21,8 +21,8 @@ import spacy
 
 from communique import analyze_many, knowledge
 from communique.codebook import default as default_codebook
+from communique.gazetteer import gazetteer
 from communique.language import BATCH_SIZE, DEFAULT_MODEL
-from communique.places import gazetteer
 
 ROOT = Path(__file__).resolve().parent.parent
 

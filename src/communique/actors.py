@@ -252,7 +252,20 @@ class ArticleActors:
         return None
 
     def _is_actor_head(self, head: Token) -> bool:
-        return head.i in self.matches or bool(head.ent_type_) or head.pos_ == "PROPN"
+        """Whether a phrase headed here can be an actor: a known phrase, a name, or a
+        common noun that a nationality or organisation qualifies ("Egyptian warships",
+        "UN peacekeepers"); not what a possessive merely owns ("India's interests")."""
+        if head.i in self.matches or head.ent_type_ or head.pos_ == "PROPN":
+            return True
+        if head.pos_ != "NOUN":
+            return False
+        for child in head.lefts:
+            match = self.matches.get(child.i)
+            if child.dep_ in {"amod", "compound", "nmod"} and match is not None and any(
+                e.kind in {"adjective", "country", "org", "group"} for e in match.entries
+            ):
+                return True
+        return False
 
     def expand_anaphor(self, entity: Entity) -> list[Entity]:
         """ "the two countries" -> the parties of the last event with two or more."""
@@ -344,6 +357,7 @@ class ArticleActors:
         nationality: str | None = None
         head_kind: str | None = None
         seen: set[int] = set()
+        head_match = self.matches.get(span.root.i)
         for tok in span:
             match = self.matches.get(tok.i)
             if match is None or id(match) in seen:
@@ -361,6 +375,8 @@ class ArticleActors:
                     head_kind = entry.kind
                     sector = sector or entry.sector
             elif entry.kind in {"org", "group"}:
+                if not is_head and head_match is not None and head_match is not match:
+                    continue  # "NATO-member Norway" is Norway
                 if is_head or org is None:
                     code = code or entry.code
                     org = org or entry.org or (entry.name if entry.kind == "org" else None)
@@ -401,6 +417,8 @@ class ArticleActors:
         if any(norm(t.text) == COUNTERPART for t in span):
             role = role if name else COUNTERPART
         code = code or nationality
+        if code is None and org is None and name is None:
+            code = self._place_country(span)
         if code and org is None and name is None and role and role != COUNTERPART:
             holder = self.kb.office_holder(code, role, self.published)
             if holder is not None:
@@ -422,6 +440,23 @@ class ArticleActors:
             role=None if role == COUNTERPART and name else role,
             identifier=identifier or (f"org:{org}" if org else None),
         )
+
+    def _place_country(self, span: Span) -> str | None:
+        """The country of a town or a misspelt country named as a party ("Gorazde",
+        "Ethopia")."""
+        from communique.gazetteer import gazetteer
+
+        for ent in span.ents:
+            if ent.label_ not in {"GPE", "LOC", "NORP"}:
+                continue
+            fuzzy = self.kb.country_fuzzy(ent.text)
+            if fuzzy is not None:
+                return fuzzy
+            if ent.label_ == "GPE":
+                place = gazetteer().city(ent.text.removeprefix("the "))
+                if place is not None and place.country:
+                    return place.country
+        return None
 
     def _person_entity(self, ent: Span, *, code_hint: str | None) -> Entity | None:
         tokens = [t for t in ent if norm(t.text) not in HONORIFICS]

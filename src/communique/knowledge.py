@@ -109,6 +109,7 @@ class KnowledgeBase:
     _surnames: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
     _full_names: dict[str, Person] = field(default_factory=dict)
     _fuzzy_cache: dict[tuple[str, str | None], Person | None] = field(default_factory=dict)
+    _fuzzy_countries: dict[str, str | None] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------------------
     def add_phrase(self, phrase: str, entry: Entry) -> None:
@@ -195,6 +196,22 @@ class KnowledgeBase:
         if (key, code) not in self._fuzzy_cache:
             self._fuzzy_cache[(key, code)] = self._fuzzy(key, code)
         return self._fuzzy_cache[(key, code)]
+
+    def country_fuzzy(self, text: str) -> str | None:
+        """A misspelt country name or adjective ("Ethopia", "Quatar") -> its code."""
+        key = norm(text)
+        if len(key) < 5 or " " in key:
+            return None
+        if key not in self._fuzzy_countries:
+            names = {
+                k: e.code
+                for k, entries in self.phrases.items()
+                for e in entries
+                if e.kind in {"country", "adjective"} and e.code and " " not in k and len(k) >= 5
+            }
+            close = difflib.get_close_matches(key, list(names), n=1, cutoff=FUZZY_NAME_CUTOFF)
+            self._fuzzy_countries[key] = names[close[0]] if close else None
+        return self._fuzzy_countries[key]
 
     def by_surname(self, surname: str, *, code: str | None = None) -> Person | None:
         """The one known person with this surname, spelt exactly or nearly ("Zelenskiy");
