@@ -29,6 +29,8 @@ PERSONAL = {"he", "she", "him", "her", "his", "hers"}
 PRONOUN_REACH = 2
 COUNTERPART = "counterpart"
 ANAPHOR = "anaphor:parties"
+# Words that make an office-holder a former one (PLOVER sector ELI).
+FORMER = {"former", "ousted", "ex", "ex-", "deposed", "exiled"}
 # Heads that stand for the people "of" someone: "a group of Moroccan diplomats".
 COLLECTIVES = {
     "group",
@@ -261,8 +263,10 @@ class ArticleActors:
             return False
         for child in head.lefts:
             match = self.matches.get(child.i)
-            if child.dep_ in {"amod", "compound", "nmod"} and match is not None and any(
-                e.kind in {"adjective", "country", "org", "group"} for e in match.entries
+            if (
+                child.dep_ in {"amod", "compound", "nmod"}
+                and match is not None
+                and any(e.kind in {"adjective", "country", "org", "group"} for e in match.entries)
             ):
                 return True
         return False
@@ -385,7 +389,10 @@ class ArticleActors:
                     head_kind = head_kind or entry.kind
             elif entry.kind == "role":
                 role = entry.role or role
-                sector = entry.sector or sector
+                # the first specific sector wins: "rebel leaders" are REB, "army
+                # officers" MIL, while a GOV title yields to what qualifies it
+                if entry.sector and (sector is None or sector == "GOV"):
+                    sector = entry.sector
             elif entry.kind == "person" and entry.person is not None:
                 person_entity = self._from_person(entry.person, span)
                 name, identifier = person_entity.name, person_entity.identifier
@@ -423,8 +430,12 @@ class ArticleActors:
             holder = self.kb.office_holder(code, role, self.published)
             if holder is not None:
                 name, identifier = holder.name, holder.identifier
-        if code and org is None and sector is None and head_kind in {"country", "capital"}:
-            sector = "GOV"
+        if sector is None and (org is not None or (code and head_kind in {"country", "capital"})):
+            sector = "GOV"  # a state or an intergovernmental body acting as such
+        if sector is None and head_kind == "demonym":
+            sector = "CVL"  # "Iraqi Kurds", "British nationals": people, not the state
+        if any(norm(t.text) in FORMER for t in span):
+            sector = "ELI"  # PLOVER: former office-holders are elites
         if code is None and org is None and name is None and not (bare_roles and role):
             return None
         if code is None and org is None and role is None:
