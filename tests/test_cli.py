@@ -68,3 +68,48 @@ def test_all_adds_non_asserted_events(tmp_path: Path) -> None:
     assert _run("-", stdin=text).stdout.strip() == ""
     (record,) = [json.loads(x) for x in _run("-", "--all", stdin=text).stdout.splitlines()]
     assert record["factuality"] == "speculative"
+
+
+def _actor(*args: str):
+    return CliRunner().invoke(main, ["actor", *args])
+
+
+def test_actor_phrase_and_date_picked_office_holder() -> None:
+    result = _actor("the U.S. president", "--date", "2021-06-01")
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert (record["code"], record["name"], record["role"]) == ("USA", "Joe Biden", "president")
+    later = json.loads(_actor("the U.S. president", "--date", "2025-06-01").stdout)
+    assert later["name"] == "Donald Trump"
+
+
+def test_actor_context_and_non_actor() -> None:
+    record = json.loads(
+        _actor("the defence minister", "--context", "BLR", "--date", "2025-06-27").stdout
+    )
+    assert (record["code"], record["name"]) == ("BLR", "Viktor Khrenin")
+    nothing = json.loads(_actor("a cat named Frank").stdout)
+    assert nothing["code"] is None and nothing["name"] is None
+
+
+def test_actor_jsonl_reports_bad_lines(tmp_path: Path) -> None:
+    path = tmp_path / "phrases.jsonl"
+    path.write_text('{"id": "k", "text": "the Kremlin"}\n{oops\n', encoding="utf-8")
+    result = _actor("--input", str(path))
+    assert result.exit_code == 1
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (record["id"], record["code"]) == ("k", "RUS")
+    assert f"{path}:2" in result.stderr
+
+
+def test_kb_option_adds_people(tmp_path: Path) -> None:
+    extra = tmp_path / "people-mine.csv"
+    extra.write_text(
+        "name,variants,code,role,sector,start,end\n"
+        "Ada Quill,,NZL,foreign minister,GOV,2030-01-01,\n",
+        encoding="utf-8",
+    )
+    record = json.loads(_actor("Ada Quill", "--kb", str(extra)).stdout)
+    assert (record["code"], record["role"]) == ("NZL", "foreign minister")
+    bad = _actor("Ada Quill", "--kb", str(tmp_path / "weather.yaml"))
+    assert bad.exit_code == 2
