@@ -131,6 +131,11 @@ def main(verbose: bool) -> None:
     default=None,
     help="Also write the events as JSONL to this file.",
 )
+@click.option(
+    "--plover-future",
+    is_flag=True,
+    help="PLOVER's rule: code a future meeting, support, cooperation or aid as AGREE.",
+)
 @KB_OPTION
 def analyze(
     paths: tuple[str, ...],
@@ -139,6 +144,7 @@ def analyze(
     fmt: str,
     include_all: bool,
     save: Path | None,
+    plover_future: bool,
     kb_files: tuple[Path, ...],
 ) -> None:
     """Code the events in articles: PATHS are .txt/.html files, folders, or - for stdin.
@@ -165,7 +171,8 @@ def analyze(
         save.parent.mkdir(parents=True, exist_ok=True)
         out = save.open("w", encoding="utf-8")
     try:
-        for result in analyze_many(_inputs(paths, jsonl, day), kb=kb):
+        results = analyze_many(_inputs(paths, jsonl, day), kb=kb, plover_future=plover_future)
+        for result in results:
             progress.tick()
             if isinstance(result, Failure):
                 failures.append(result)
@@ -275,6 +282,54 @@ def actor(
         if entity is not None:
             out.update({k: getattr(entity, k) for k in out if k != "id"})
         click.echo(render.jsonl_line(out))
+    sys.exit(EXIT_FAILURES if failures else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--published", default=None, metavar="YYYY-MM-DD", help="Publication date of single inputs."
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    show_default=True,
+    help="JSON (one object per article) or text for people.",
+)
+@KB_OPTION
+def digest(
+    paths: tuple[str, ...], published: str | None, fmt: str, kb_files: tuple[Path, ...]
+) -> None:
+    """Digest articles: key points, events, fact density, repeated claims, padding.
+
+    \b
+    Examples:
+      communique digest ../shared/seed/article.txt --published 2025-06-27 --format text
+      communique digest samples/ > digests.jsonl
+    """
+    try:
+        day = sources.parse_date(published, source="--published")
+    except InputError as exc:
+        raise click.BadParameter(str(exc.args[0]), param_hint="--published") from exc
+    failures = 0
+    for result in analyze_many(_inputs(paths, (), day), kb=_knowledge(kb_files)):
+        if isinstance(result, Failure):
+            failures += 1
+            click.echo(f"communique: {result}", err=True)
+            continue
+        record = {
+            "article_id": result.article.id,
+            "source": result.article.source,
+            "title": result.article.title,
+            **(result.digest or {}),
+            "events": [e.to_dict() for e in result.visible_events()],
+        }
+        if fmt == "json":
+            click.echo(render.jsonl_line(record))
+        else:
+            click.echo(render.digest_text(record))
     sys.exit(EXIT_FAILURES if failures else EXIT_OK)
 
 

@@ -203,5 +203,17 @@ def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Ev
     )
 
 
+# PLOVER: a future CONSULT/SUPPORT/COOPERATE/AID is an AGREE, with CAMEO's "express intent
+# to ..." code for what was promised.
+FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "030", "AID": "033"}
+
+
+def future_as_agree(mention: Mention) -> None:
+    """Recode a future meeting, support, cooperation or aid as the agreement to it."""
+    if mention.factuality == "future" and mention.event in FUTURE_AS_AGREE:
+        mention.cameo = FUTURE_AS_AGREE[mention.event]
+        mention.event, mention.mode, mention.factuality = "AGREE", None, "asserted"
+
+
 def merge(mentions: list[Mention], article_id: str, codebook: Codebook) -> list[Event]:
     return [build_event(g, article_id, codebook) for g in group_mentions(mentions)]

@@ -15,12 +15,12 @@ from typing import Any
 from spacy.tokens import Doc
 
 from communique import codebook as codebook_mod
-from communique import knowledge, language, sources
+from communique import digest, knowledge, language, sources
 from communique.actors import ArticleActors
 from communique.coding import Lexicon, default_lexicon, find_mentions
 from communique.dates import event_date
 from communique.errors import InputError
-from communique.events import merge
+from communique.events import future_as_agree, merge
 from communique.factuality import assess
 from communique.knowledge import KnowledgeBase
 from communique.places import event_place, find_forum
@@ -30,9 +30,15 @@ log = logging.getLogger(__name__)
 
 
 def analyze_doc(
-    doc: Doc, article: Article, *, kb: KnowledgeBase | None = None, lexicon: Lexicon | None = None
+    doc: Doc,
+    article: Article,
+    *,
+    kb: KnowledgeBase | None = None,
+    lexicon: Lexicon | None = None,
+    plover_future: bool = False,
 ) -> Analysis:
-    """Code the events of one parsed article."""
+    """Code the events of one parsed article. ``plover_future`` applies PLOVER's rule that
+    a future CONSULT, SUPPORT, COOPERATE or AID is coded as an (asserted) AGREE."""
     kb = kb or knowledge.default()
     lexicon = lexicon or default_lexicon()
     actors = ArticleActors(doc, kb, article.published)
@@ -47,8 +53,11 @@ def analyze_doc(
             mention.forum = find_forum(tok, support, actors)
             mention.date, mention.date_precision = event_date(tok, support, sent, article.published)
             mentions.append(mention)
+    if plover_future:
+        for mention in mentions:
+            future_as_agree(mention)
     events = merge(mentions, article.id, codebook_mod.default())
-    return Analysis(article=article, events=events)
+    return Analysis(article=article, events=events, digest=digest.build(doc, events).to_dict())
 
 
 def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:
@@ -70,17 +79,14 @@ def analyze(
     url: str | None = None,
     title: str | None = None,
     id: str | None = None,
+    plover_future: bool = False,
 ) -> Analysis:
     """Analyse one article given as plain text or an HTML page."""
     day = sources.parse_date(published, source="<published>")
     article = sources.from_string(
         text_or_html, source="<text>", published=day, url=url, title=title, id=id
     )
-    return analyze_article(article)
-
-
-def analyze_article(article: Article) -> Analysis:
-    return analyze_doc(language.parse(article.text), article)
+    return analyze_doc(language.parse(article.text), article, plover_future=plover_future)
 
 
 def analyze_many(
@@ -88,6 +94,7 @@ def analyze_many(
     *,
     batch_size: int = language.BATCH_SIZE,
     kb: KnowledgeBase | None = None,
+    plover_future: bool = False,
 ) -> Iterator[Analysis | Failure]:
     """Analyse a corpus in one pass of ``nlp.pipe``; bad items come back as Failures,
     in input order with the analyses. ``kb`` replaces the bundled knowledge base (see
@@ -112,7 +119,7 @@ def analyze_many(
             yield item
             continue
         try:
-            yield analyze_doc(doc, item, kb=kb, lexicon=lexicon)
+            yield analyze_doc(doc, item, kb=kb, lexicon=lexicon, plover_future=plover_future)
         except Exception as exc:  # a coding bug must not lose the rest of the corpus
             log.exception("failed to analyse %s", item.source)
             yield Failure(item.source or item.id, "E900", f"internal error: {exc!r}")

@@ -73,3 +73,35 @@ def table(records: Iterable[dict[str, Any]], *, width: int | None = None) -> str
         cells = [_clip(c, w).ljust(w) for c, w in zip(row, widths, strict=True)]
         lines.append("  ".join(cells).rstrip())
     return "\n".join(lines)
+
+
+def digest_text(record: dict[str, Any]) -> str:
+    """A digest for people: title, key points, events, density and the padding verdict."""
+    lines = [f"# {record.get('title') or record.get('source') or record.get('article_id')}"]
+    lines.append("Key points:")
+    lines.extend(
+        f"  • {_clip(k['text'], 200)}  [{k['start']}-{k['end']}]"
+        for k in record.get("key_points") or []
+    )
+    lines.append("Events:")
+    events = record.get("events") or []
+    lines.extend(
+        f"  - {e['event']}{'/' + e['mode'] if e.get('mode') else ''}: "
+        f"{_party(e.get('actor') or [])} -> {_party(e.get('recipient') or [])}"
+        f" ({e['factuality']}, {len(e['evidence'].get('mentions') or [])} mentions)"
+        for e in events
+    )
+    if not events:
+        lines.append("  (none asserted or reported)")
+    lines.append(
+        f"Fact density: {record.get('fact_density', 0):.2f} "
+        f"({record.get('factual_sentences')} of {record.get('sentences')} sentences)"
+    )
+    for claim in record.get("repeated_claims") or []:
+        lines.append(
+            f"Repeated claim: {claim['event']} {', '.join(map(str, claim['parties']))}"
+            f" stated in {claim['mentions']} sentences"
+        )
+    verdict = "PADDED: mostly speculation and repetition" if record.get("padded") else "not padded"
+    lines.append(f"Verdict: {verdict}")
+    return "\n".join(lines)
