@@ -37,7 +37,8 @@ def test_analyze_text_and_html_agree() -> None:
     )
     a = analyze(text, published="2024-05-21")
     b = analyze(html, published="2024-05-21")
-    assert isinstance(a, Analysis) and a.digest is None
+    assert isinstance(a, Analysis) and a.digest is not None
+    assert a.digest["fact_density"] == 1.0 and not a.digest["padded"]
     assert (
         [(e.event, e.actor[0].code) for e in a.events]
         == [(e.event, e.actor[0].code) for e in b.events]

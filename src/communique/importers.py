@@ -60,10 +60,30 @@ SECTOR_ROLES = {
 # Two-digit PETRARCH years up to this are 20YY, later ones 19YY (as PETRARCH reads them).
 YEAR_PIVOT = 30
 # Wikidata country items -> ISO 3166-1 alpha-3 (KOS for Kosovo, as in countries.yaml).
-WIKIDATA_COUNTRIES: dict[str, str] = dict(
-    pair.split(":")
-    for pair in ["Q889:AFG", "Q222:ALB", "Q262:DZA", "Q228:AND", "Q916:AGO", "Q781:ATG", "Q414:ARG", "Q399:ARM", "Q408:AUS", "Q40:AUT", "Q227:AZE", "Q778:BHS", "Q398:BHR", "Q902:BGD", "Q244:BRB", "Q184:BLR", "Q31:BEL", "Q242:BLZ", "Q962:BEN", "Q917:BTN", "Q750:BOL", "Q225:BIH", "Q963:BWA", "Q155:BRA", "Q921:BRN", "Q219:BGR", "Q965:BFA", "Q967:BDI", "Q424:KHM", "Q1009:CMR", "Q16:CAN", "Q1011:CPV", "Q929:CAF", "Q657:TCD", "Q298:CHL", "Q148:CHN", "Q739:COL", "Q970:COM", "Q971:COG", "Q800:CRI", "Q1008:CIV", "Q224:HRV", "Q241:CUB", "Q229:CYP", "Q213:CZE", "Q974:COD", "Q35:DNK", "Q977:DJI", "Q784:DMA", "Q786:DOM", "Q736:ECU", "Q79:EGY", "Q792:SLV", "Q983:GNQ", "Q986:ERI", "Q191:EST", "Q1050:SWZ", "Q115:ETH", "Q712:FJI", "Q33:FIN", "Q142:FRA", "Q1000:GAB", "Q1005:GMB", "Q230:GEO", "Q183:DEU", "Q117:GHA", "Q41:GRC", "Q769:GRD", "Q774:GTM", "Q1006:GIN", "Q1007:GNB", "Q734:GUY", "Q790:HTI", "Q783:HND", "Q28:HUN", "Q189:ISL", "Q668:IND", "Q252:IDN", "Q794:IRN", "Q796:IRQ", "Q27:IRL", "Q801:ISR", "Q38:ITA", "Q766:JAM", "Q17:JPN", "Q810:JOR", "Q232:KAZ", "Q114:KEN", "Q710:KIR", "Q817:KWT", "Q813:KGZ", "Q819:LAO", "Q211:LVA", "Q822:LBN", "Q1013:LSO", "Q1014:LBR", "Q1016:LBY", "Q347:LIE", "Q37:LTU", "Q32:LUX", "Q1019:MDG", "Q1020:MWI", "Q833:MYS", "Q826:MDV", "Q912:MLI", "Q233:MLT", "Q709:MHL", "Q1025:MRT", "Q1027:MUS", "Q96:MEX", "Q702:FSM", "Q217:MDA", "Q235:MCO", "Q711:MNG", "Q236:MNE", "Q1028:MAR", "Q1029:MOZ", "Q836:MMR", "Q1030:NAM", "Q697:NRU", "Q837:NPL", "Q29999:NLD", "Q55:NLD", "Q664:NZL", "Q811:NIC", "Q1032:NER", "Q1033:NGA", "Q423:PRK", "Q221:MKD", "Q20:NOR", "Q842:OMN", "Q843:PAK", "Q695:PLW", "Q219060:PSE", "Q804:PAN", "Q691:PNG", "Q733:PRY", "Q419:PER", "Q928:PHL", "Q36:POL", "Q45:PRT", "Q846:QAT", "Q218:ROU", "Q159:RUS", "Q1037:RWA", "Q763:KNA", "Q760:LCA", "Q757:VCT", "Q683:WSM", "Q238:SMR", "Q1039:STP", "Q851:SAU", "Q1041:SEN", "Q403:SRB", "Q1042:SYC", "Q1044:SLE", "Q334:SGP", "Q214:SVK", "Q215:SVN", "Q685:SLB", "Q1045:SOM", "Q258:ZAF", "Q884:KOR", "Q958:SSD", "Q29:ESP", "Q854:LKA", "Q1049:SDN", "Q730:SUR", "Q34:SWE", "Q39:CHE", "Q858:SYR", "Q865:TWN", "Q863:TJK", "Q924:TZA", "Q869:THA", "Q574:TLS", "Q945:TGO", "Q678:TON", "Q754:TTO", "Q948:TUN", "Q43:TUR", "Q874:TKM", "Q672:TUV", "Q1036:UGA", "Q212:UKR", "Q878:ARE", "Q145:GBR", "Q30:USA", "Q77:URY", "Q265:UZB", "Q686:VUT", "Q237:VAT", "Q717:VEN", "Q881:VNM", "Q805:YEM", "Q953:ZMB", "Q954:ZWE", "Q1246:KOS"]
-)
+_COUNTRY_ITEMS = """
+Q889:AFG Q222:ALB Q262:DZA Q228:AND Q916:AGO Q781:ATG Q414:ARG Q399:ARM Q408:AUS Q40:AUT
+Q227:AZE Q778:BHS Q398:BHR Q902:BGD Q244:BRB Q184:BLR Q31:BEL Q242:BLZ Q962:BEN Q917:BTN
+Q750:BOL Q225:BIH Q963:BWA Q155:BRA Q921:BRN Q219:BGR Q965:BFA Q967:BDI Q424:KHM Q1009:CMR
+Q16:CAN Q1011:CPV Q929:CAF Q657:TCD Q298:CHL Q148:CHN Q739:COL Q970:COM Q971:COG Q800:CRI
+Q1008:CIV Q224:HRV Q241:CUB Q229:CYP Q213:CZE Q974:COD Q35:DNK Q977:DJI Q784:DMA Q786:DOM
+Q736:ECU Q79:EGY Q792:SLV Q983:GNQ Q986:ERI Q191:EST Q1050:SWZ Q115:ETH Q712:FJI Q33:FIN
+Q142:FRA Q1000:GAB Q1005:GMB Q230:GEO Q183:DEU Q117:GHA Q41:GRC Q769:GRD Q774:GTM
+Q1006:GIN Q1007:GNB Q734:GUY Q790:HTI Q783:HND Q28:HUN Q189:ISL Q668:IND Q252:IDN Q794:IRN
+Q796:IRQ Q27:IRL Q801:ISR Q38:ITA Q766:JAM Q17:JPN Q810:JOR Q232:KAZ Q114:KEN Q710:KIR
+Q817:KWT Q813:KGZ Q819:LAO Q211:LVA Q822:LBN Q1013:LSO Q1014:LBR Q1016:LBY Q347:LIE
+Q37:LTU Q32:LUX Q1019:MDG Q1020:MWI Q833:MYS Q826:MDV Q912:MLI Q233:MLT Q709:MHL Q1025:MRT
+Q1027:MUS Q96:MEX Q702:FSM Q217:MDA Q235:MCO Q711:MNG Q236:MNE Q1028:MAR Q1029:MOZ
+Q836:MMR Q1030:NAM Q697:NRU Q837:NPL Q29999:NLD Q55:NLD Q664:NZL Q811:NIC Q1032:NER
+Q1033:NGA Q423:PRK Q221:MKD Q20:NOR Q842:OMN Q843:PAK Q695:PLW Q219060:PSE Q804:PAN
+Q691:PNG Q733:PRY Q419:PER Q928:PHL Q36:POL Q45:PRT Q846:QAT Q218:ROU Q159:RUS Q1037:RWA
+Q763:KNA Q760:LCA Q757:VCT Q683:WSM Q238:SMR Q1039:STP Q851:SAU Q1041:SEN Q403:SRB
+Q1042:SYC Q1044:SLE Q334:SGP Q214:SVK Q215:SVN Q685:SLB Q1045:SOM Q258:ZAF Q884:KOR
+Q958:SSD Q29:ESP Q854:LKA Q1049:SDN Q730:SUR Q34:SWE Q39:CHE Q858:SYR Q865:TWN Q863:TJK
+Q924:TZA Q869:THA Q574:TLS Q945:TGO Q678:TON Q754:TTO Q948:TUN Q43:TUR Q874:TKM Q672:TUV
+Q1036:UGA Q212:UKR Q878:ARE Q145:GBR Q30:USA Q77:URY Q265:UZB Q686:VUT Q237:VAT Q717:VEN
+Q881:VNM Q805:YEM Q953:ZMB Q954:ZWE Q1246:KOS
+"""
+WIKIDATA_COUNTRIES: dict[str, str] = dict(re.findall(r"(Q\d+):([A-Z]{3})", _COUNTRY_ITEMS))
 # Wikidata position items -> (role, sector), for offices whose item is certain.
 WIKIDATA_POSITIONS: dict[str, tuple[str, str]] = {
     "Q11696": ("president", "GOV"),  # President of the United States
@@ -219,7 +239,7 @@ def _lines(path: Path) -> Iterator[tuple[str, bool, str]]:
 def _read_actors(path: Path, result: Imported) -> Iterator[_Actor]:
     """The actor records of a dictionary, in order; unreadable lines are skipped."""
     current: _Actor | None = None
-    for where, indented, text in _lines(path):
+    for where, _indented, text in _lines(path):
         if text.startswith("+"):
             if current is None:
                 result.skip(where, f"synonym {text!r} before any actor")
@@ -228,9 +248,9 @@ def _read_actors(path: Path, result: Imported) -> Iterator[_Actor]:
                 if synonym:
                     current.synonyms.append(synonym)
             continue
-        if text.startswith("[") and current is not None and (indented or current.default is None):
+        if text.startswith("[") and current is not None:
             if not current.broken:
-                _add_code(current, text, where, result)
+                _add_code(current, text, where, result, primary=False)
             continue
         if current is not None:
             yield current
@@ -240,18 +260,19 @@ def _read_actors(path: Path, result: Imported) -> Iterator[_Actor]:
             current.broken = True
             result.skip(where, f"no actor name in {text!r}")
         elif bracket:
-            _add_code(current, bracket + rest, where, result)
+            _add_code(current, bracket + rest, where, result, primary=True)
     if current is not None:
         yield current
 
 
-def _add_code(actor: _Actor, text: str, where: str, result: Imported) -> None:
-    """Record a ``[CODE]`` or ``[CODE restriction]`` on ``actor``."""
+def _add_code(actor: _Actor, text: str, where: str, result: Imported, *, primary: bool) -> None:
+    """Record a ``[CODE]`` or ``[CODE restriction]`` on ``actor``; an unreadable code on
+    the actor's own line drops the actor (its synonyms would otherwise be miscoded)."""
     inner, closed, _ = text.strip()[1:].partition("]")
     found = _RESTRICTED.fullmatch(inner) if closed else None
     if found is None or found["code"] is None:
         result.skip(where, f"cannot read the code in {text!r}")
-        actor.broken = actor.broken or not (actor.default or actor.dated)
+        actor.broken = actor.broken or primary
         return
     code = found["code"].split("/")[0].upper()
     if not any(c.isalnum() for c in code):
@@ -266,6 +287,8 @@ def _add_code(actor: _Actor, text: str, where: str, result: Imported) -> None:
             start, end = (None, day) if found["op"] == "<" else (day, None)
         elif found["start"]:
             start, end = _petrarch_day(found["start"]), _petrarch_day(found["end"])
+            if end < start:
+                raise ValueError(f"{end} before {start}")
         else:
             actor.default = code
             return
@@ -305,7 +328,7 @@ def _place_actor(
         else:
             result.skip(actor.where, f"actor {actor.name!r} has no code")
         return
-    main = actor.default or codes[len(actor.dated) - 1]
+    main = actor.default or actor.dated[-1][0]
     if any(len(c) >= 6 for c, _, _ in actor.dated):
         if skip_known and any(e.kind == "person" for e in kb.lookup(actor.name)):
             result.known += 1
@@ -573,7 +596,9 @@ def _whole_document(path: Path, result: Imported) -> Iterator[dict[str, Any]]:
         return
     if isinstance(data, dict):
         data = list((data.get("entities") or {}).values()) if "entities" in data else [data]
-    yield from (e for e in data if isinstance(e, dict)) if isinstance(data, list) else ()
+    for entity in data if isinstance(data, list) else []:
+        if isinstance(entity, dict):
+            yield entity
 
 
 def _text(labels: Any) -> str | None:
