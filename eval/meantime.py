@@ -23,8 +23,19 @@ from communique import language
 from communique.factuality import assess
 
 ROOT = Path(__file__).resolve().parent.parent
-PROBABLE = {"likely", "probably", "should", "would", "expect", "presumably", "apparently",
-            "must", "believe", "seem", "appear"}
+PROBABLE = {
+    "likely",
+    "probably",
+    "should",
+    "would",
+    "expect",
+    "presumably",
+    "apparently",
+    "must",
+    "believe",
+    "seem",
+    "appear",
+}
 DIMENSIONS = ("certainty", "polarity", "time")
 
 

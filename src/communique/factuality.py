@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from typing import Any
 
@@ -55,6 +56,7 @@ class Cues:
     future_modifiers: frozenset[str]
     negative_modifiers: frozenset[str]
     reporting_verbs: frozenset[str]
+    historical_years: int = 5
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,10 +66,11 @@ def default_cues() -> Cues:
         data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
         return Cues(
             modal_aux={str(k): str(v) for k, v in data["modal_aux"].items()},
+            historical_years=int(data.get("historical_years", 5)),
             **{
                 name: frozenset(str(w) for w in data[name])
                 for name in Cues.__dataclass_fields__
-                if name != "modal_aux"
+                if name not in {"modal_aux", "historical_years"}
             },
         )
     except (OSError, yaml.YAMLError, KeyError, AttributeError) as exc:
@@ -210,3 +213,17 @@ def _reporting_child(level: Token, cues: Cues) -> str | None:
             if who:
                 return who
     return None
+
+
+def historical(
+    factuality: str, day: date | None, precision: str | None, published: date | None
+) -> str:
+    """An asserted event the text itself dates years before publication ("in 1988") is
+    historical: background, not news."""
+    if factuality != "asserted" or day is None or published is None:
+        return factuality
+    if precision in {"day", "month", "year"}:
+        years = default_cues().historical_years
+        if (published - day).days > 365 * years:
+            return "historical"
+    return factuality

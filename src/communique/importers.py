@@ -99,6 +99,7 @@ WIKIDATA_POSITIONS: dict[str, tuple[str, str]] = {
     "Q319145": ("prime minister", "GOV"),  # Prime Minister of Australia
     "Q208487": ("prime minister", "GOV"),  # Prime Minister of Israel
 }
+PLACE_KINDS = {"country", "adjective", "demonym", "capital"}
 _SMALL_WORDS = {"of", "the", "and", "for", "in", "on", "at", "de", "del", "da", "la", "le"}
 
 
@@ -169,7 +170,7 @@ _RESTRICTED = re.compile(
     r"\s*(?P<code>[^\s<>]+?)?\s*(?:(?P<op>[<>])\s*(?P<day>\d{6,8})"
     r"|(?P<start>\d{6,8})\s*-\s*(?P<end>\d{6,8}))?\s*"
 )
-_CODE = re.compile(r"[A-Z0-9]{3,}")
+_CODE = re.compile(r"[A-Z0-9]{3,}(?:/[A-Z0-9]{3,})*")
 _AGENT = re.compile(r"(?P<phrase>[^\[{]+?)\s*(?:\{(?P<plural>[^}]*)\})?\s*\[(?P<code>[^\]]*)\]")
 _MARKER_DEF = re.compile(r"!(\w+)!\s*=\s*(.+)")
 _MARKER = re.compile(r"!(\w+)!")
@@ -191,30 +192,30 @@ def import_petrarch(
     that is a country of ``kb`` or whose name ``kb`` knows as a place becomes a country;
     any other becomes a group (code = first 3 letters, sector = the next 3). Agents
     become role titles, singular and plural. ``kb`` (default: the bundled base) decides
-    what is a place and what is already known; ``translate_sectors`` maps CAMEO sectors
-    to PLOVER. PETRARCH stems (``ARGENTIN``) are kept as written."""
-    base = kb or knowledge.default()
+    what is a place and what is already known: with ``skip_known`` a name it already
+    resolves is not imported again with another meaning. ``translate_sectors`` maps CAMEO
+    sectors to PLOVER. PETRARCH stems (``ARGENTIN``) are kept as written."""
     actors = Path(actors_path)
     agents = Path(agents_path) if agents_path is not None else None
     result = Imported(", ".join(p.name for p in (actors, agents) if p is not None))
-    countries: dict[str, Row] = {}
+    reader = _Petrarch(result, kb or knowledge.default(), skip_known, translate_sectors)
     for actor in _read_actors(actors, result):
-        _place_actor(actor, result, countries, base, skip_known, translate_sectors)
-    if countries:
-        result["countries"] = list(countries.values())
+        reader.place(actor)
+    if reader.countries:
+        result["countries"] = list(reader.countries.values())
     if agents is not None:
-        _read_agents(agents, result, base, skip_known, translate_sectors)
+        reader.agents(agents)
     return result
 
 
-def _lines(path: Path) -> Iterator[tuple[str, bool, str]]:
-    """("file:line", indented?, text) of a PETRARCH file, comments and blank lines
-    removed: ``<!-- -->`` (also over several lines), lines starting ``#`` or ``<``, and
-    ``#`` or ``;`` outside brackets to the end of the line."""
+def _lines(path: Path) -> Iterator[tuple[str, str]]:
+    """("file:line", text) of a PETRARCH file, comments and blank lines removed:
+    ``<!-- -->`` (also over several lines), lines starting ``#`` or ``<``, and ``#`` or
+    ``;`` outside brackets to the end of the line."""
     in_comment = False
     with path.open(encoding="utf-8", errors="replace") as fh:
         for number, raw in enumerate(fh, 1):
-            line = raw.rstrip("\r\n").lstrip("\ufeff")
+            line = raw.strip().lstrip("\ufeff")
             if in_comment:
                 if "-->" not in line:
                     continue
@@ -223,42 +224,38 @@ def _lines(path: Path) -> Iterator[tuple[str, bool, str]]:
                 head, _, tail = line.partition("<!--")
                 in_comment = "-->" not in tail
                 line = head + ("" if in_comment else tail.split("-->", 1)[1])
-            text = line.strip()
-            if not text or text[0] in "#<":
+            line = line.strip()
+            if not line or line[0] in "#<":
                 continue
-            depth, cut = 0, len(text)
-            for i, char in enumerate(text):
+            depth, cut = 0, len(line)
+            for i, char in enumerate(line):
                 depth += {"[": 1, "]": -1}.get(char, 0)
                 if char in "#;" and depth <= 0:
                     cut = i
                     break
-            if text[:cut].strip():
-                yield f"{path.name}:{number}", line[:1].isspace(), text[:cut].strip()
+            if line[:cut].strip():
+                yield f"{path.name}:{number}", line[:cut].strip()
 
 
 def _read_actors(path: Path, result: Imported) -> Iterator[_Actor]:
     """The actor records of a dictionary, in order; unreadable lines are skipped."""
     current: _Actor | None = None
-    for where, _indented, text in _lines(path):
-        if text.startswith("+"):
-            if current is None:
-                result.skip(where, f"synonym {text!r} before any actor")
-            elif not current.broken:
-                synonym = _phrase(text[1:].split("[", 1)[0])
-                if synonym:
-                    current.synonyms.append(synonym)
-            continue
-        if text.startswith("[") and current is not None:
-            if not current.broken:
+    for where, text in _lines(path):
+        if current is not None and text[0] in "+[":
+            if current.broken:
+                continue
+            if text[0] == "[":
                 _add_code(current, text, where, result, primary=False)
+            elif synonym := _phrase(text[1:].split("[", 1)[0]):
+                current.synonyms.append(synonym)
             continue
         if current is not None:
             yield current
         name, bracket, rest = text.partition("[")
         current = _Actor(_phrase(name), where)
-        if not current.name:
+        if not current.name or current.name[0] == "+":
             current.broken = True
-            result.skip(where, f"no actor name in {text!r}")
+            result.skip(where, f"no actor before {text!r}")
         elif bracket:
             _add_code(current, bracket + rest, where, result, primary=True)
     if current is not None:
@@ -268,13 +265,13 @@ def _read_actors(path: Path, result: Imported) -> Iterator[_Actor]:
 def _add_code(actor: _Actor, text: str, where: str, result: Imported, *, primary: bool) -> None:
     """Record a ``[CODE]`` or ``[CODE restriction]`` on ``actor``; an unreadable code on
     the actor's own line drops the actor (its synonyms would otherwise be miscoded)."""
-    inner, closed, _ = text.strip()[1:].partition("]")
+    inner, closed, _ = text[1:].partition("]")
     found = _RESTRICTED.fullmatch(inner) if closed else None
     if found is None or found["code"] is None:
         result.skip(where, f"cannot read the code in {text!r}")
         actor.broken = actor.broken or primary
         return
-    code = found["code"].split("/")[0].upper()
+    code = found["code"].upper()
     if not any(c.isalnum() for c in code):
         actor.null = True
         return
@@ -295,7 +292,7 @@ def _add_code(actor: _Actor, text: str, where: str, result: Imported, *, primary
     except ValueError:
         result.skip(where, f"cannot read the date in {text!r}")
         return
-    actor.dated.append((code, start, end))
+    actor.dated.append((code.split("/")[0], start, end))
 
 
 def _petrarch_day(digits: str) -> str:
@@ -310,150 +307,134 @@ def _petrarch_day(digits: str) -> str:
     return date(year, int(rest[:2]), int(rest[2:])).isoformat()
 
 
-def _place_actor(
-    actor: _Actor,
-    result: Imported,
-    countries: dict[str, Row],
-    kb: KnowledgeBase,
-    skip_known: bool,
-    translate: bool,
-) -> None:
-    """Turn one actor record into a people, countries or groups row."""
-    if actor.broken:
-        return
-    codes = [c for c, _, _ in actor.dated] + ([actor.default] if actor.default else [])
-    if not codes:
-        if actor.null:
-            log.debug("%s: %s is coded as nothing; left out", actor.where, actor.name)
-        else:
-            result.skip(actor.where, f"actor {actor.name!r} has no code")
-        return
-    main = actor.default or actor.dated[-1][0]
-    if any(len(c) >= 6 for c, _, _ in actor.dated):
-        if skip_known and any(e.kind == "person" for e in kb.lookup(actor.name)):
-            result.known += 1
+@dataclass
+class _Petrarch:
+    """Turns actor records and agent lines into rows of ``result``."""
+
+    result: Imported
+    kb: KnowledgeBase
+    skip_known: bool
+    translate: bool
+    countries: dict[str, Row] = field(default_factory=dict)
+
+    def new(self, phrase: str, kind: str | None = None, code: str | None = None) -> bool:
+        """Whether ``phrase`` may be imported: not known to the base (as ``kind``), or
+        known only as country ``code``."""
+        found = [e for e in self.kb.lookup(phrase) if kind is None or e.kind == kind]
+        return not self.skip_known or all(code and e.code == code for e in found)
+
+    def sector(self, chunk: str) -> str:
+        return CAMEO_TO_PLOVER.get(chunk, chunk) if self.translate else chunk
+
+    def place(self, actor: _Actor) -> None:
+        """One actor record as a people, countries or groups row."""
+        if actor.broken:
             return
-        positions = [_position(code, start, end, translate) for code, start, end in actor.dated]
-        positions.sort(key=lambda p: p["start"] or "")
-        result.add(
-            "people",
-            {
-                "name": _title(actor.name),
-                "variants": _unique(_title(s) for s in actor.synonyms),
-                "code": main[:3],
-                "positions": positions,
-            },
-        )
-    elif all(len(c) == 3 for c in codes) and (main in kb.countries or _is_place(kb, actor.name)):
-        _add_country(countries, kb, main, [actor.name, *actor.synonyms])
-    elif skip_known and kb.lookup(actor.name):
-        result.known += 1
-    else:
-        sector = main[3:6] if len(main) >= 6 else None
-        result.add(
-            "groups",
-            {
-                "name": _title(actor.name),
-                "aliases": _unique(_title(s) for s in actor.synonyms),
-                "code": main[:3],
-                "sector": _sector(sector, translate) if sector else None,
-            },
-        )
-
-
-def _position(code: str, start: str | None, end: str | None, translate: bool) -> Row:
-    """A dated PETRARCH code as a position; a bare country code means no office (CVL)."""
-    sector = _sector(code[3:6], translate) if len(code) >= 6 else "CVL"
-    return {
-        "role": SECTOR_ROLES.get(sector, "official"),
-        "sector": sector,
-        "start": start,
-        "end": end,
-    }
-
-
-def _sector(chunk: str, translate: bool) -> str:
-    return CAMEO_TO_PLOVER.get(chunk, chunk) if translate else chunk
-
-
-def _is_place(kb: KnowledgeBase, name: str) -> bool:
-    return any(e.kind in {"country", "adjective", "demonym", "capital"} for e in kb.lookup(name))
-
-
-def _add_country(countries: dict[str, Row], kb: KnowledgeBase, code: str, names: list[str]) -> None:
-    """Add ``names`` to the country ``code``: on the bundled row when ``kb`` has one (so
-    its capital and adjectives stay), else on a new row."""
-    row = countries.get(code)
-    if row is None:
-        if code in kb.countries:
-            row = copy.deepcopy(kb.countries[code])
+        if not actor.default and not actor.dated:
+            if actor.null:
+                log.debug("%s: %s is coded as nothing; left out", actor.where, actor.name)
+            else:
+                self.result.skip(actor.where, f"actor {actor.name!r} has no code")
+            return
+        main = (actor.default or actor.dated[-1][0]).split("/")[0]
+        codes = [c for c, _, _ in actor.dated] + [actor.default or main]
+        names = [actor.name, *actor.synonyms]
+        if any(len(c) >= 6 for c in codes[:-1]):
+            if not self.new(actor.name, "person"):
+                self.result.known += 1
+                return
+            positions = [self.position(c, start, end) for c, start, end in actor.dated]
+            positions.sort(key=lambda p: p["start"] or "")
+            variants = _unique(_title(s) for s in actor.synonyms if self.new(s, "person"))
+            row = {"name": _title(actor.name), "variants": variants, "code": main[:3]}
+            self.result.add("people", {**row, "positions": positions})
+        elif all(len(c) == 3 for c in codes) and (
+            main in self.kb.countries
+            or any(e.kind in PLACE_KINDS for e in self.kb.lookup(actor.name))
+        ):
+            self.country(main, names)
+        elif not self.new(actor.name):
+            self.result.known += 1
         else:
-            row = {"code": code, "name": _title(names[0]), "aliases": [], "adjectives": []}
-            row.update({"demonyms": [], "capital": None})
-            for entry in kb.lookup(names[0]):
-                if entry.code and entry.code != code and entry.kind == "country":
-                    log.info("%s is %s in the dictionary, %s in the knowledge base",
-                             row["name"], code, entry.code)  # fmt: skip
-        countries[code] = row
-    fields = ("aliases", "adjectives", "demonyms", "capital_aliases")
-    have = {norm(str(n)) for f in fields for n in row.get(f) or []}
-    have |= {norm(str(row.get("name") or "")), norm(str(row.get("capital") or ""))}
-    aliases = row.setdefault("aliases", [])
-    for name in names:
-        if norm(name) not in have:
-            have.add(norm(name))
-            aliases.append(_title(name))
+            aliases = _unique(_title(s) for s in actor.synonyms if self.new(s))
+            sector = self.sector(main[3:6]) if len(main) >= 6 else None
+            row = {"name": _title(actor.name), "aliases": aliases, "code": main[:3]}
+            self.result.add("groups", {**row, "sector": sector})
 
+    def position(self, code: str, start: str | None, end: str | None) -> Row:
+        """A dated code as a position; a bare country code means no office (CVL)."""
+        sector = self.sector(code[3:6]) if len(code) >= 6 else "CVL"
+        role = SECTOR_ROLES.get(sector, "official")
+        return {"role": role, "sector": sector, "start": start, "end": end}
 
-def _read_agents(
-    path: Path, result: Imported, kb: KnowledgeBase, skip_known: bool, translate: bool
-) -> None:
-    """Role rows from an agent dictionary: ``PHRASE {PLURAL} [~SEC]``, with ``!MARKER!``
-    substitution sets; the role is the singular title, the sector the code's first 3
-    letters without ``~``."""
-    markers: dict[str, list[str]] = {}
-    seen: set[str] = set()
-    for where, _, text in _lines(path):
-        defined = _MARKER_DEF.fullmatch(text)
-        if defined:
-            markers[defined[1]] = [s.strip() for s in defined[2].split(",") if s.strip()]
-            continue
-        found = _AGENT.fullmatch(text)
-        letters = found["code"].replace("~", "").strip().upper() if found else ""
-        if found is None or "~" not in found["code"] or not _CODE.fullmatch(letters):
-            result.skip(where, f"cannot read the agent {text!r}")
-            continue
-        phrase = found["phrase"].strip()
-        marker = _MARKER.search(phrase)
-        if marker:
-            if marker[1] not in markers:
-                result.skip(where, f"substitution marker !{marker[1]}! is not defined")
+    def country(self, code: str, names: list[str]) -> None:
+        """Add ``names`` to country ``code``: to the base's row when it has one (so the
+        capital and adjectives stay), else to a new row; names the base gives another
+        meaning are left out."""
+        names = [n for n in names if self.new(n, code=code)]
+        row = self.countries.get(code)
+        if row is None and not names:
+            self.result.known += 1
+            return
+        if row is None:
+            row = copy.deepcopy(self.kb.countries.get(code)) or {
+                "code": code, "name": _title(names[0]), "aliases": [], "adjectives": [],
+                "demonyms": [], "capital": None,
+            }  # fmt: skip
+            self.countries[code] = row
+        fields = ("aliases", "adjectives", "demonyms", "capital_aliases")
+        have = {norm(str(n)) for f in fields for n in row.get(f) or []}
+        have |= {norm(str(row.get("name") or "")), norm(str(row.get("capital") or ""))}
+        for name in names:
+            if norm(name) not in have:
+                have.add(norm(name))
+                row.setdefault("aliases", []).append(_title(name))
+
+    def agents(self, path: Path) -> None:
+        """Role rows from an agent dictionary: ``PHRASE {PLURAL} [~SEC]`` and ``!MARKER!``
+        substitution sets. The role is the singular title (or the role the base gives
+        it), the sector the code's first 3 letters."""
+        markers: dict[str, list[str]] = {}
+        seen: set[str] = set()
+        for where, text in _lines(path):
+            if defined := _MARKER_DEF.fullmatch(text):
+                markers[defined[1]] = [s.strip() for s in defined[2].split(",") if s.strip()]
                 continue
-            titles = [phrase.replace(marker[0], sub) for sub in markers[marker[1]]]
-        elif found["plural"] is None:
-            titles = [phrase, _plural(phrase)]
-        else:
-            titles = [phrase, *found["plural"].split()]
-        titles = [t for t in (_phrase(t).lower() for t in titles) if t]
-        if not titles:
-            continue
-        sector = _sector(letters[:3], translate)
-        for title in titles:
-            if title in seen:
+            found = _AGENT.fullmatch(text)
+            letters = found["code"].replace("~", "").strip().upper() if found else ""
+            if found is None or "~" not in found["code"] or not _CODE.fullmatch(letters):
+                self.result.skip(where, f"cannot read the agent {text!r}")
                 continue
-            seen.add(title)
-            if skip_known and any(e.kind == "role" for e in kb.lookup(title)):
-                result.known += 1
-                continue
-            result.add("roles", {"title": title, "role": titles[0], "sector": sector})
+            phrase = found["phrase"].strip()
+            if marker := _MARKER.search(phrase):
+                if marker[1] not in markers:
+                    self.result.skip(where, f"substitution marker {marker[0]} is not defined")
+                    continue
+                titles = [phrase.replace(marker[0], sub) for sub in markers[marker[1]]]
+            elif found["plural"] is None:
+                titles = [phrase, _plural(phrase)]
+            else:
+                titles = [phrase, *found["plural"].split()]
+            titles = _unique(_phrase(t).lower() for t in titles)
+            known = [e for t in titles[:1] for e in self.kb.lookup(t) if e.kind == "role"]
+            role = (known[0].role if known else None) or titles[0]
+            sector = (known[0].sector if known else None) or self.sector(letters[:3])
+            for title in (t for t in titles if t not in seen):
+                seen.add(title)
+                if self.new(title, "role"):
+                    self.result.add("roles", {"title": title, "role": role, "sector": sector})
+                else:
+                    self.result.known += 1
 
 
 def _plural(phrase: str) -> str:
-    """PETRARCH's regular plural: -Y -> -IES, -SS -> -SSES, else -S."""
+    """The regular plural PETRARCH forms: -Y -> -IES, -SS -> -SSES, -S kept, else -S."""
     upper = phrase.upper()
     if upper.endswith("Y") and upper[-2:-1] not in set("AEIOU"):
         return phrase[:-1] + "IES"
-    return phrase + ("ES" if upper.endswith(("SS", "SH", "CH", "X")) else "S")
+    if upper.endswith(("SS", "SH", "CH", "X")):
+        return phrase + "ES"
+    return phrase if upper.endswith("S") else phrase + "S"
 
 
 def _phrase(text: str) -> str:
@@ -538,7 +519,7 @@ def import_wikidata(
             result.skipped += 1
             log.info("%s: %s; skipped", where, why)
             continue
-        if skip_known and any(e.kind == "person" for e in base.lookup(str(name))):
+        if skip_known and _person(base, str(name)):
             result.known += 1
             continue
         aliases = [
@@ -548,11 +529,19 @@ def import_wikidata(
         ]
         held = [dict(t) for t in dict.fromkeys(tuple(p.items()) for p in held)]
         held.sort(key=lambda p: p["start"] or "")
-        variants = _unique(str(a) for a in aliases if a and norm(str(a)) != norm(str(name)))
+        variants = _unique(
+            str(a)
+            for a in aliases
+            if a and norm(str(a)) != norm(str(name)) and not (skip_known and _person(base, str(a)))
+        )
         result.add("people", {"name": name, "variants": variants, "code": code, "positions": held})
     if result.skipped:
         log.warning("%s: %d entities or lines skipped (see the log)", source.name, result.skipped)
     return result
+
+
+def _person(kb: KnowledgeBase, name: str) -> bool:
+    return any(e.kind == "person" for e in kb.lookup(name))
 
 
 def _open_text(path: Path) -> IO[str]:
@@ -565,9 +554,9 @@ def _open_text(path: Path) -> IO[str]:
 
 def _entities(path: Path, result: Imported) -> Iterator[dict[str, Any]]:
     """The entities of a dump, one line at a time: the array dump (``[``, one entity a
-    line ending in a comma, ``]``) and JSON Lines alike; a file whose first entity spans
-    several lines (pretty-printed, or Special:EntityData's ``{"entities": {...}}``) is read
-    whole instead."""
+    line ending in a comma, ``]``) and JSON Lines alike. A file whose first entity does
+    not fit on a line (pretty-printed, or Special:EntityData's ``{"entities": {...}}``) is
+    read whole instead."""
     started = False
     with _open_text(path) as fh:
         for number, line in enumerate(fh, 1):
@@ -577,28 +566,26 @@ def _entities(path: Path, result: Imported) -> Iterator[dict[str, Any]]:
             try:
                 entity = json.loads(text)
             except ValueError:
-                if not started:
-                    yield from _whole_document(path, result)
+                whole = None if started else _whole_document(path)
+                if whole is not None:
+                    yield from whole
                     return
                 result.skip(f"{path.name}:{number}", "not a JSON entity")
-                continue
+                entity = None
             started = True
             if isinstance(entity, dict):
                 yield entity
 
 
-def _whole_document(path: Path, result: Imported) -> Iterator[dict[str, Any]]:
+def _whole_document(path: Path) -> list[dict[str, Any]] | None:
     try:
         with _open_text(path) as fh:
             data = json.load(fh)
-    except ValueError as exc:
-        result.skip(path.name, f"neither one entity a line nor a JSON document ({exc})")
-        return
+    except ValueError:
+        return None
     if isinstance(data, dict):
         data = list((data.get("entities") or {}).values()) if "entities" in data else [data]
-    for entity in data if isinstance(data, list) else []:
-        if isinstance(entity, dict):
-            yield entity
+    return [e for e in data if isinstance(e, dict)] if isinstance(data, list) else None
 
 
 def _text(labels: Any) -> str | None:

@@ -21,7 +21,7 @@ from communique.coding import Lexicon, default_lexicon, find_mentions
 from communique.dates import event_date
 from communique.errors import InputError
 from communique.events import future_as_agree, merge
-from communique.factuality import assess
+from communique.factuality import assess, historical
 from communique.knowledge import KnowledgeBase
 from communique.places import event_place, find_forum
 from communique.records import Analysis, Article, Failure, Mention
@@ -52,6 +52,9 @@ def analyze_doc(
             mention.event_loc = event_place(tok, support, actors, codes + article_codes)
             mention.forum = find_forum(tok, support, actors)
             mention.date, mention.date_precision = event_date(tok, support, sent, article.published)
+            mention.factuality = historical(
+                mention.factuality, mention.date, mention.date_precision, article.published
+            )
             mentions.append(mention)
     if plover_future:
         for mention in mentions:
