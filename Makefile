@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 SHARED ?= ../shared
 
-.PHONY: run test install install-test lint typecheck pytest acceptance eval bench clean
+.PHONY: run test install install-test lint typecheck pytest acceptance gate eval bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,8 +43,15 @@ test: lint typecheck pytest
 acceptance: install
 	$(PY) eval/seed_acceptance.py --shared $(SHARED)
 
+# The accuracy gate: fails when a pinned figure (eval/floors.json) drops.
+gate: install
+	$(PY) eval/gate.py --shared $(SHARED)
+
 eval: install
 	$(PY) eval/dev_gold.py --shared $(SHARED)
+	$(PY) eval/actors.py --shared $(SHARED)
+	$(PY) eval/samples.py
+	$(PY) eval/meantime.py --shared $(SHARED)
 
 bench: install
 	$(PY) benchmarks/throughput.py --shared $(SHARED)

@@ -70,12 +70,8 @@ def resolve_in_sentence(actors: ArticleActors, span: Span, gold_code: str | None
     return next((e for e in found if norm_code(e.code) == gold_code), found[0])
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    parser.add_argument("--show", type=int, default=0)
-    args = parser.parse_args()
-    records = list(load_gold(args.shared / "data" / "dev_gold.jsonl", source_prefix="plover/"))
+def measure(shared: Path, *, show: int = 0, verbose: bool = True) -> dict[str, float]:
+    records = list(load_gold(shared / "data" / "dev_gold.jsonl", source_prefix="plover/"))
     kb = knowledge.default()
     country = Counter[str]()
     sector = Counter[str]()
@@ -116,21 +112,30 @@ def main() -> int:
                             f"  {surface!r}: gold {gold_sector}, "
                             f"got {found.sector if found else None}"
                         )
-    print("== actors in the PLOVER gold records (resolved in their sentence)")
-    print(
-        f"country accuracy {country['right'] / max(1, country['total']):.3f} "
-        f"({country['right']}/{country['total']}; unresolved {country['none']}, "
-        f"wrong {country['wrong']})"
-    )
-    print(
-        f"sector accuracy  {sector['right'] / max(1, sector['total']):.3f} "
-        f"({sector['right']}/{sector['total']})"
-    )
-    if args.show:
-        print(f"-- first {args.show} country errors")
-        print("\n".join(wrong[: args.show]))
-        print(f"-- first {args.show} sector errors")
-        print("\n".join(sector_wrong[: args.show]))
+    figures = {
+        "country_accuracy": country["right"] / max(1, country["total"]),
+        "sector_accuracy": sector["right"] / max(1, sector["total"]),
+    }
+    if verbose:
+        print("== actors in the PLOVER gold records (resolved in their sentence)")
+        print(
+            f"country accuracy {figures['country_accuracy']:.3f} "
+            f"({country['right']}/{country['total']}; unresolved {country['none']}, "
+            f"wrong {country['wrong']})"
+        )
+        print(
+            f"sector accuracy  {figures['sector_accuracy']:.3f} "
+            f"({sector['right']}/{sector['total']})"
+        )
+        if show:
+            print(f"-- first {show} country errors")
+            print("\n".join(wrong[:show]))
+            print(f"-- first {show} sector errors")
+            print("\n".join(sector_wrong[:show]))
+    return figures
+
+
+def seed_people(kb: knowledge.KnowledgeBase) -> bool:
     print("== the seed article's people")
     ok = True
     for phrase, code, role in SEED_PEOPLE:
@@ -139,6 +144,16 @@ def main() -> int:
         ok = ok and good
         shown = (entity.name, entity.code, entity.role) if entity else None
         print(f"  {'PASS' if good else 'FAIL'}  {phrase!r} -> {shown}")
+    return ok
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--show", type=int, default=0)
+    args = parser.parse_args()
+    measure(args.shared, show=args.show)
+    seed_people(knowledge.default())
     return 0
 
 

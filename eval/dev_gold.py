@@ -22,6 +22,28 @@ from communique.records import DEFAULT_FACTUALITIES, FACTUALITIES
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def measure(
+    shared: Path,
+    *,
+    source: str = "plover/",
+    show: int = 0,
+    include_all: bool = False,
+    verbose: bool = True,
+) -> dict[str, float]:
+    records = list(load_gold(shared / "data" / "dev_gold.jsonl", source_prefix=source))
+    started = time.perf_counter()
+    results = list(analyze_many({"id": r["id"], "text": r["text"]} for r in records))
+    elapsed = time.perf_counter() - started
+    facts = set(FACTUALITIES) if include_all else set(DEFAULT_FACTUALITIES)
+    s = score(records, results, factualities=facts)
+    p, r, f = s.overall()
+    if verbose:
+        which = "all factualities" if include_all else "asserted+reported"
+        print(report(s, title=f"dev_gold {source} ({which})", show=show))
+        print(f"time {elapsed:.1f}s for {len(records)} sentences")
+    return {"precision": p, "recall": r, "f1": f}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -33,15 +55,7 @@ def main() -> int:
     if not gold_path.exists():
         print(f"no gold file at {gold_path}", file=sys.stderr)
         return 1
-    records = list(load_gold(gold_path, source_prefix=args.source))
-    started = time.perf_counter()
-    results = list(analyze_many({"id": r["id"], "text": r["text"]} for r in records))
-    elapsed = time.perf_counter() - started
-    facts = set(FACTUALITIES) if args.all else set(DEFAULT_FACTUALITIES)
-    s = score(records, results, factualities=facts)
-    which = "all factualities" if args.all else "asserted+reported"
-    print(report(s, title=f"dev_gold {args.source} ({which})", show=args.show))
-    print(f"time {elapsed:.1f}s for {len(records)} sentences")
+    measure(args.shared, source=args.source, show=args.show, include_all=args.all)
     return 0
 
 

@@ -28,9 +28,16 @@ def main() -> int:
     parser.add_argument("--samples", type=Path, default=ROOT / "samples")
     parser.add_argument("--show", type=int, default=0)
     args = parser.parse_args()
+    measure(args.samples, show=args.show)
+    return 0
+
+
+def measure(
+    samples: Path = ROOT / "samples", *, show: int = 0, verbose: bool = True
+) -> dict[str, float]:
     expected: dict[str, list] = defaultdict(list)
     places: dict[tuple, str] = {}
-    with (args.samples / "expected.jsonl").open(encoding="utf-8") as fh:
+    with (samples / "expected.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 row = json.loads(line)
@@ -40,7 +47,7 @@ def main() -> int:
                     places[(row["file"], key)] = str(row["event_loc"])
     s = Score()
     place_hits = place_total = 0
-    for result in analyze_many(read_path(args.samples)):
+    for result in analyze_many(read_path(samples)):
         if not isinstance(result, Analysis):
             print(f"failed: {result}", file=sys.stderr)
             continue
@@ -56,13 +63,15 @@ def main() -> int:
                 place_total += 1
                 loc = event.event_loc.name if event.event_loc else ""
                 place_hits += int(bool(loc) and loc.lower() in places[(name, key)].lower())
-    print(report(s, title="samples/ against samples/expected.jsonl", show=args.show))
-    if place_total:
-        print(
-            f"event place right on matched events: {place_hits}/{place_total} "
-            f"({place_hits / place_total:.2f})"
-        )
-    return 0
+    p, r, f = s.overall()
+    if verbose:
+        print(report(s, title="samples/ against samples/expected.jsonl", show=show))
+        if place_total:
+            print(
+                f"event place right on matched events: {place_hits}/{place_total} "
+                f"({place_hits / place_total:.2f})"
+            )
+    return {"precision": p, "recall": r, "f1": f}
 
 
 if __name__ == "__main__":

@@ -277,6 +277,7 @@ def _add_code(actor: _Actor, text: str, where: str, result: Imported, *, primary
         return
     if not _CODE.fullmatch(code):
         result.skip(where, f"{code!r} is not a CAMEO code")
+        actor.broken = actor.broken or primary
         return
     try:
         if found["op"]:
@@ -498,46 +499,48 @@ def import_wikidata(
         if not claims.get("P39") or ident in seen:
             continue
         seen.add(ident)
-        where = f"{source.name}: {ident}"
-        name = _text(entity.get("labels"))
-        code = next(
-            (
-                country_of[q]
-                for q in _items(claims.get("P27"), preferred_first=True)
-                if q in country_of
-            ),
-            None,
-        )
-        held = [p for p in (_held(s, role_of) for s in claims["P39"]) if p]
-        why = (
-            "no English label" if not name
-            else "no citizenship (P27) with a known ISO3 code" if code is None
-            else "no usable position held (P39)" if not held
-            else None
-        )  # fmt: skip
-        if why:
+        row = _wikidata_person(entity, claims, country_of, role_of)
+        if isinstance(row, str):
             result.skipped += 1
-            log.info("%s: %s; skipped", where, why)
-            continue
-        if skip_known and _person(base, str(name)):
+            log.info("%s: %s: %s; skipped", source.name, ident, row)
+        elif skip_known and _person(base, row["name"]):
             result.known += 1
-            continue
-        aliases = [
-            a.get("value")
-            for lang in ("en", "mul")
-            for a in (entity.get("aliases") or {}).get(lang, [])
-        ]
-        held = [dict(t) for t in dict.fromkeys(tuple(p.items()) for p in held)]
-        held.sort(key=lambda p: p["start"] or "")
-        variants = _unique(
-            str(a)
-            for a in aliases
-            if a and norm(str(a)) != norm(str(name)) and not (skip_known and _person(base, str(a)))
-        )
-        result.add("people", {"name": name, "variants": variants, "code": code, "positions": held})
+        else:
+            row["variants"] = [v for v in row["variants"] if not (skip_known and _person(base, v))]
+            result.add("people", row)
     if result.skipped:
         log.warning("%s: %d entities or lines skipped (see the log)", source.name, result.skipped)
     return result
+
+
+def _wikidata_person(
+    entity: dict[str, Any],
+    claims: dict[str, Any],
+    country_of: Mapping[str, str],
+    role_of: Mapping[str, tuple[str, str]],
+) -> Row | str:
+    """The people row of an entity with P39 statements, or why it has none."""
+    name = _text(entity.get("labels"))
+    citizenship = _items(claims.get("P27"), preferred_first=True)
+    codes = [country_of[q] for q in citizenship if q in country_of]
+    held = [p for p in (_held(s, role_of) for s in claims["P39"]) if p]
+    if not name:
+        return "no English label"
+    if not codes:
+        return "no citizenship (P27) with a known ISO3 code"
+    if not held:
+        return "no usable position held (P39)"
+    held = sorted(_unique_rows(held), key=lambda p: p["start"] or "")
+    aliases = (entity.get("aliases") or {}).get("en", []) + (entity.get("aliases") or {}).get(
+        "mul", []
+    )
+    variants = _unique(str(a.get("value") or "") for a in aliases if isinstance(a, dict))
+    variants = [v for v in variants if norm(v) != norm(name)]
+    return {"name": name, "variants": variants, "code": codes[0], "positions": held}
+
+
+def _unique_rows(rows: list[Row]) -> list[Row]:
+    return [dict(t) for t in dict.fromkeys(tuple(r.items()) for r in rows)]
 
 
 def _person(kb: KnowledgeBase, name: str) -> bool:
