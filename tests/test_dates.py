@@ -37,3 +37,17 @@ def test_weekday_without_publication_date_is_unknown() -> None:
 
 def test_nonsense_is_not_a_date() -> None:
     assert parse_expression("the coming weeks", FRIDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("last week", (date(2025, 6, 16), "week")),
+        ("earlier this month", (date(2025, 6, 1), "month")),
+        ("last month", (date(2025, 5, 1), "month")),
+        ("last year", (date(2024, 1, 1), "year")),
+        ("early on Thursday", (date(2025, 6, 26), "day")),
+    ],
+)
+def test_relative_periods(text: str, expected: tuple[date, str]) -> None:
+    assert parse_expression(text, FRIDAY) == expected

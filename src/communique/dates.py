@@ -2,7 +2,7 @@
 publication date ("on Thursday" in a Friday story is the day before).
 
 Precision says how much the date is worth: "day" (a weekday or a calendar date),
-"month", "year", or "published" when the text gives nothing and the publication date
+"week" ("last week"), "month", "year", or "published" when the text gives nothing and the publication date
 stands in, so an analyst can filter those out instead of mistaking them for the event's
 own date (GDELT's crawl-date problem).
 """
@@ -45,10 +45,37 @@ def _infer_year(month: int, day: int, published: date | None) -> int | None:
     return year
 
 
+def _relative_period(low: str, published: date) -> tuple[date, str] | None:
+    """ "last week", "earlier this month", "last year": the start of that period."""
+    if re.search(r"\b(last|past|previous) week\b", low):
+        monday = published - timedelta(days=published.weekday() + 7)
+        return monday, "week"
+    if re.search(r"\b(this|earlier this) week\b", low):
+        return published - timedelta(days=published.weekday()), "week"
+    if re.search(r"\b(last|past|previous) month\b", low):
+        first = published.replace(day=1) - timedelta(days=1)
+        return first.replace(day=1), "month"
+    if re.search(r"\b(this|earlier this) month\b", low):
+        return published.replace(day=1), "month"
+    if re.search(r"\b(last|past|previous) year\b", low):
+        return date(published.year - 1, 1, 1), "year"
+    if re.search(r"\b(this|earlier this) year\b", low):
+        return date(published.year, 1, 1), "year"
+    return None
+
+
 def parse_expression(text: str, published: date | None) -> tuple[date, str] | None:
     """(date, precision) for one date expression, or None."""
-    low = text.lower().strip()
-    low = re.sub(r"^(on|last|this|early|late)\s+", "", low)
+    low = " ".join(text.lower().split())
+    if published is not None:
+        relative = _relative_period(low, published)
+        if relative is not None:
+            return relative
+    while True:
+        stripped = re.sub(r"^(on|last|this|early|late|earlier|later|from|until|since)\s+", "", low)
+        if stripped == low:
+            break
+        low = stripped
     if published is not None:
         if low in {"today", "tonight", "this morning", "this afternoon", "this evening"}:
             return published, "day"

@@ -16,7 +16,7 @@ from communique.codebook import Codebook
 from communique.records import Entity, Event, Mention, content_hash
 
 REALIS = ("asserted", "reported")
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "published": 3, None: 4}
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "published": 4, None: 5}
 # Confidence by how the trigger was found. Calibrated by hand on the sample corpus
 # (samples/expected.jsonl): verbal triggers with a parsed subject were right most often,
 # bare nominal ones least; a second mention of the same event is strong support.
@@ -136,7 +136,7 @@ def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Ev
     attribution = None
     if factuality == "reported":
         attribution = next((x.attribution for x in group if x.attribution), None)
-    dated = min(group, key=lambda x: PRECISION_RANK.get(x.date_precision, 4))
+    dated = min(group, key=lambda x: PRECISION_RANK.get(x.date_precision, 5))
     event_loc = next((x.event_loc for x in group if x.event_loc is not None), None)
     forum = next((x.forum for x in group if x.forum is not None), None)
     mode, cameo = primary.mode, primary.cameo

@@ -20,6 +20,9 @@ FACTUALITIES = (
     "negated",
     "historical",
 )
+# How precise a place is, by GeoNames feature class: a city, or only a country/region
+# (whose coordinates are then not given rather than invented as a centroid).
+PLACE_PRECISION = {"P": "city", "A": "country", "L": "area", "S": "site"}
 # What `communique analyze` prints without --all.
 DEFAULT_FACTUALITIES = frozenset({"asserted", "reported"})
 
@@ -90,6 +93,9 @@ class Place:
             "geonameid": self.geonameid,
             "lat": self.lat,
             "lon": self.lon,
+            "admin1": self.admin1,
+            "feature": self.feature,
+            "precision": PLACE_PRECISION.get(self.feature or "", "place"),
             "entity_text": self.text,
             "start": self.start,
             "end": self.end,
