@@ -1,10 +1,10 @@
 """Event dates: the date a mention's own sentence gives, resolved against the article's
 publication date ("on Thursday" in a Friday story is the day before).
 
-Precision says how much the date is worth: "day" (a weekday or a calendar date),
-"week" ("last week"), "month", "year", or "published" when the text gives nothing and the publication date
-stands in, so an analyst can filter those out instead of mistaking them for the event's
-own date (GDELT's crawl-date problem).
+Precision says how much the date is worth: "day" (a weekday or a calendar date), "week"
+("last week"), "month", "year", or "published" when the text gives nothing and the
+publication date stands in, so an analyst can filter those out instead of mistaking them
+for the event's own date (GDELT's crawl-date problem).
 """
 
 from __future__ import annotations
