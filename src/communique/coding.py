@@ -307,6 +307,53 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
     return []
 
 
+# Dependents never searched for a target: the doer, function words, and clauses that
+# report or qualify rather than carry the action.
+TARGET_SKIP_DEPS = (
+    SUBJECT_DEPS
+    | PASSIVE_SUBJECT_DEPS
+    | {
+        "aux",
+        "auxpass",
+        "neg",
+        "punct",
+        "cc",
+        "mark",
+        "det",
+        "advcl",
+        "parataxis",
+        "relcl",
+        "poss",
+        "appos",
+    }
+)
+TARGET_DEPTH = 4
+
+
+def _phrase_target(tok: Token, actor: list[Entity], actors: ArticleActors) -> list[Entity]:
+    """The first other party inside the trigger's own phrase, nearest first: "rejected
+    calls by Belarus's rulers for aid" -> Belarus. PETRARCH's verb-phrase target, read
+    from the dependency tree."""
+    own = {e.code or e.org for e in actor}
+    start = tok.head if tok.dep_ in {"dobj", "compound"} and tok.head.pos_ == "VERB" else tok
+    frontier = [start]
+    seen = {tok.i}
+    for _ in range(TARGET_DEPTH):
+        following: list[Token] = []
+        for node in frontier:
+            for child in node.children:
+                if child.i in seen or child.dep_ in TARGET_SKIP_DEPS:
+                    continue
+                seen.add(child.i)
+                if child.pos_ in {"NOUN", "PROPN"}:
+                    found = [e for e in actors.resolve(child) if (e.code or e.org) not in own]
+                    if found:
+                        return found
+                following.append(child)
+        frontier = following
+    return []
+
+
 def _clause_subject(noun: Token, actors: ArticleActors) -> list[Entity]:
     """The subject of the clause a nominal event is an adjunct of: "Macron pressed Xi
     during a state visit to Beijing" -> Macron made the visit."""
@@ -389,6 +436,8 @@ def _finish(
         return None
     if not actor and trig.reciprocal:
         actor, recipient = recipient, []
+    if actor and not recipient and not trig.reciprocal:
+        recipient = _phrase_target(tok, actor, actors)
     _inherit_counterpart(actor, recipient, actors)
     return Mention(
         event=trig.event,

@@ -1,23 +1,19 @@
 """Importers: other actor dictionaries turned into communique's knowledge tables.
 
-An importer reads a foreign format once and returns rows in the shapes of the bundled
-YAML files, so that ``write_tables`` can store them and ``communique --kb`` (or
-``knowledge.build``) merges them over the bundled knowledge base on every run:
+Run an import once, store it with ``write_tables`` and pass the files with ``--kb`` (or to
+``knowledge.build``): the rows have the shapes of the bundled YAML files.
 
-- ``import_petrarch``: PETRARCH / TABARI ``.actors`` and ``.agents`` dictionaries. Their
-  codes are CAMEO: a 3-letter country or actor type, then 3-letter sectors (``USAGOV``);
-  sectors are translated to PLOVER where the two differ (CAMEO MED, media, is PLOVER JRN).
-- ``import_wikidata``: a Wikidata JSON dump (the array dump or JSON Lines, plain, .gz or
-  .bz2): every item with "position held" (P39) statements becomes a person.
+- ``import_petrarch``: PETRARCH/TABARI ``.actors`` and ``.agents`` dictionaries (CAMEO
+  codes: ``USAGOV`` = country USA, sector GOV; sectors translated to PLOVER).
+- ``import_wikidata``: a Wikidata JSON dump (array or JSON Lines, plain, .gz or .bz2);
+  every item with "position held" (P39) becomes a person.
 
-Design: an importer returns an ``Imported``, a plain ``dict`` of table name -> rows and
-nothing else, so it goes straight to ``write_tables`` or into a test; what was left out is
-on its attributes. ``skipped`` counts lines or entities that could not be read (each is
-logged, a bad line as a warning); ``known`` counts rows left out because the knowledge
-base already has that person, group or role title (a second "Joe Biden" would make "the
-U.S. president" ambiguous); ``source`` names the files read. A country the knowledge base
-already has is not left out: its bundled row is extended with the new names, so the
-capital and adjectives survive the merge.
+Design: an importer returns an ``Imported``, a ``dict`` of table name -> rows and nothing
+else; what was left out is on its attributes. ``skipped`` counts lines or entities that
+could not be read (each logged); ``known`` counts names left out because the knowledge
+base already gives them a meaning (a second "Joe Biden" would make "the U.S. president"
+ambiguous); ``source`` names the files read. A country the base has keeps its bundled row,
+extended with the new names, so that its capital and adjectives survive the merge.
 """
 
 from __future__ import annotations
@@ -241,6 +237,8 @@ def _read_actors(path: Path, result: Imported) -> Iterator[_Actor]:
     """The actor records of a dictionary, in order; unreadable lines are skipped."""
     current: _Actor | None = None
     for where, text in _lines(path):
+        if "---STOP---" in text:
+            break
         if current is not None and text[0] in "+[":
             if current.broken:
                 continue
@@ -457,7 +455,8 @@ def _title(text: str) -> str:
             out.append(word)  # "W.", "PKK"
         else:
             out.append("-".join(p[:1].upper() + p[1:] for p in lower.split("-")))
-    return " ".join(out)
+    # "McGonagall", "O'Neill"
+    return re.sub(r"\b(Mc|[A-Z]')([a-z])", lambda m: m[1] + m[2].upper(), " ".join(out))
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -531,9 +530,8 @@ def _wikidata_person(
     if not held:
         return "no usable position held (P39)"
     held = sorted(_unique_rows(held), key=lambda p: p["start"] or "")
-    aliases = (entity.get("aliases") or {}).get("en", []) + (entity.get("aliases") or {}).get(
-        "mul", []
-    )
+    by_language = entity.get("aliases") or {}
+    aliases = [*by_language.get("en", []), *by_language.get("mul", [])]
     variants = _unique(str(a.get("value") or "") for a in aliases if isinstance(a, dict))
     variants = [v for v in variants if norm(v) != norm(name)]
     return {"name": name, "variants": variants, "code": codes[0], "positions": held}
