@@ -396,7 +396,7 @@ def noun_mention(
             for e in actors.resolve(h)
         ]
         lend = lexicon.support.get(support.lemma_.lower(), {})
-        if lend.get("event") and trig.event == "AID":
+        if lend.get("event") and trig.event in (lend.get("for") or ()):
             event, cameo = str(lend["event"]), str(lend["cameo"])
     if trig.event == "CONSULT" and not (owners or compounds or by or between):
         owners = _clause_subject(tok, actors)
