@@ -30,7 +30,10 @@ def _dyads(text: str, published: str | None = "2024-06-14") -> list[tuple[str, l
         ("Poland expelled five Russian diplomats on Tuesday.", [("SANCTION", ["POL"], ["RUS"])]),
         ("Russia launched missile strikes on Kyiv overnight.", [("ASSAULT", ["RUS"], ["UKR"])]),
         ("Ukraine was attacked by Russia on Sunday.", [("ASSAULT", ["RUS"], ["UKR"])]),
-        ("India and France signed a defence agreement in Paris.", [("AGREE", ["FRA", "IND"], [])]),
+        (
+            "India and France signed a defence agreement in Paris.",
+            [("SUPPORT", ["FRA", "IND"], [])],
+        ),
         ("Germany held talks with Poland on energy.", [("CONSULT", ["DEU", "POL"], [])]),
         ("A cat named Frank met a dog in the park.", []),
     ],

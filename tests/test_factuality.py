@@ -18,7 +18,7 @@ def _facts(text: str) -> list[tuple[str, str]]:
         ("India and China may hold talks next month.", [("CONSULT", "speculative")]),
         ("India and China will hold talks next month.", [("CONSULT", "future")]),
         ("India and China did not hold talks.", [("CONSULT", "negated")]),
-        ("India plans to sign an agreement with Japan.", [("AGREE", "future")]),
+        ("India plans to sign an agreement with Japan.", [("SUPPORT", "future")]),
         ("If India and China held talks, tensions would ease.", [("CONSULT", "hypothetical")]),
         (
             "The meeting between India and Belarus likely touched upon cyber security.",

@@ -46,6 +46,7 @@ class Trigger:
     swap: bool = False
     context: tuple[str, ...] = ()
     single: str | None = None  # event type when only one party ("exercise" -> MOBILIZE)
+    plural_only: bool = False  # reciprocal only with two or more parties doing it
 
 
 @dataclass
@@ -80,7 +81,8 @@ def _trigger(key: str, pos: str, row: dict[str, Any]) -> Trigger:
         event=str(row["event"]),
         cameo=str(row["cameo"]),
         mode=row.get("mode"),
-        reciprocal=bool(row.get("reciprocal", False)),
+        reciprocal=row.get("reciprocal") in (True, "plural"),
+        plural_only=row.get("reciprocal") == "plural",
         needs=tuple(row.get("needs") or ()),
         swap=bool(row.get("swap", False)),
         context=tuple(row.get("context") or ()),
@@ -265,13 +267,22 @@ def verb_mention(
         subjects, objects = agents, subjects
     if trig.swap:
         subjects, objects = objects, subjects
-    if trig.reciprocal:
+    reciprocal = trig.reciprocal
+    if trig.plural_only:
+        # "India and Japan agreed" is mutual; "Turkey agreed to back Sweden" is directed
+        reciprocal = len({e.key() for e in subjects + partners}) >= 2
+    if reciprocal:
         actor = _dedupe(subjects + objects + partners)
         recipient: list[Entity] = []
     else:
         actor = _dedupe(subjects)
         recipient = _dedupe(objects + targets + partners, exclude=actor)
-    return _finish(tok, trig, actor, recipient, sent, index, "verb", actors)
+        if not recipient and trig.plural_only:
+            recipient = _dedupe(_deeper_targets(tok, actors), exclude=actor)
+    mention = _finish(tok, trig, actor, recipient, sent, index, "verb", actors)
+    if mention is not None:
+        mention.reciprocal = reciprocal and bool(mention.actor)
+    return mention
 
 
 def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
@@ -434,7 +445,7 @@ def _finish(
     )
     if not actor and not recipient:
         return None
-    if not actor and trig.reciprocal:
+    if not actor and trig.reciprocal and not trig.plural_only:
         actor, recipient = recipient, []
     if actor and not recipient and not trig.reciprocal:
         recipient = _phrase_target(tok, actor, actors)

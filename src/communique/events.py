@@ -43,7 +43,13 @@ def _compatible(group: list[Mention], m: Mention) -> int:
     first = group[0]
     if first.event != m.event or _fact_class(first.factuality) != _fact_class(m.factuality):
         return 0
-    if first.reciprocal != m.reciprocal:
+    if first.reciprocal != m.reciprocal and not (
+        # "signed an agreement with Japan": the verb and the noun name one mutual act
+        m.sentence_index == first.sentence_index
+        and (_party_codes(m) <= _party_codes(first) or _party_codes(first) <= _party_codes(m))
+        and m.mode != "visit"
+        and first.mode != "visit"
+    ):
         return 0  # a visit (visitor -> host) and the talks held during it are two events
     g_codes = frozenset().union(*(_party_codes(x) for x in group))
     m_codes = _party_codes(m)
@@ -117,7 +123,10 @@ def _keywords(texts: list[str], table: dict[str, tuple[str, ...]]) -> list[str]:
 
 
 def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Event:
-    primary = max(group, key=lambda x: (len(_party_codes(x)), x.how != "noun", -x.evidence.start))
+    primary = max(
+        group,
+        key=lambda x: (len(_party_codes(x)), x.reciprocal, x.how != "noun", -x.evidence.start),
+    )
     if primary.reciprocal:
         actor = _best_entities([primary.actor, *(x.actor + x.recipient for x in group)])
         recipient: list[Entity] = []
