@@ -379,8 +379,13 @@ class ArticleActors:
                     head_kind = entry.kind
                     sector = sector or entry.sector
             elif entry.kind in {"org", "group"}:
-                if not is_head and head_match is not None and head_match is not match:
-                    continue  # "NATO-member Norway" is Norway
+                if (
+                    not is_head
+                    and head_match is not None
+                    and head_match is not match
+                    and any(e.kind != "role" for e in head_match.entries)
+                ):
+                    continue  # "NATO-member Norway" is Norway; "NATO chief" is NATO
                 if is_head or org is None:
                     code = code or entry.code
                     org = org or entry.org or (entry.name if entry.kind == "org" else None)
@@ -397,6 +402,7 @@ class ArticleActors:
                 person_entity = self._from_person(entry.person, span)
                 name, identifier = person_entity.name, person_entity.identifier
                 code = code or person_entity.code
+                org = org or person_entity.org
                 role = role or person_entity.role
                 sector = sector or person_entity.sector
         if name is None:
@@ -426,8 +432,8 @@ class ArticleActors:
         code = code or nationality
         if code is None and org is None and name is None:
             code = self._place_country(span)
-        if code and org is None and name is None and role and role != COUNTERPART:
-            holder = self.kb.office_holder(code, role, self.published)
+        if code and name is None and role and role != COUNTERPART:
+            holder = self.kb.office_holder(code, role, self.published, org=org)
             if holder is not None:
                 name, identifier = holder.name, holder.identifier
         if sector is None and (org is not None or (code and head_kind in {"country", "capital"})):
@@ -493,6 +499,7 @@ class ArticleActors:
             end=span.end_char,
             name=person.name,
             code=person.code,
+            org=person.org,
             sector=pos.sector if pos else None,
             role=pos.role if pos else None,
             identifier=person.identifier,

@@ -66,6 +66,7 @@ class Person:
     code: str
     positions: tuple[Position, ...]
     variants: tuple[str, ...] = ()
+    org: str | None = None  # for leaders of organisations (code "IGO"): which one
 
     @property
     def identifier(self) -> str:
@@ -169,6 +170,7 @@ class KnowledgeBase:
             code=str(row["code"]).upper(),
             positions=positions,
             variants=tuple(str(v) for v in row.get("variants") or []),
+            org=str(row["org"]) if row.get("org") else None,
         )
         self.people.append(person)
         for phrase in (person.name, *person.variants):
@@ -241,12 +243,17 @@ class KnowledgeBase:
         match = difflib.get_close_matches(key, list(pool), n=1, cutoff=FUZZY_NAME_CUTOFF)
         return pool[match[0]] if match else None
 
-    def office_holder(self, code: str, role: str, day: date | None) -> Person | None:
-        """Who held ``role`` for ``code`` on ``day`` ("the U.S. president" in 2021)."""
+    def office_holder(
+        self, code: str, role: str, day: date | None, *, org: str | None = None
+    ) -> Person | None:
+        """Who held ``role`` for ``code`` (or organisation ``org``) on ``day`` ("the U.S.
+        president" in 2021, "the NATO secretary-general" in 2023)."""
         found = [
             p
             for p in self.people
-            if p.code == code and any(pos.role == role and pos.holds_on(day) for pos in p.positions)
+            if p.code == code
+            and (org is None or p.org == org)
+            and any(pos.role == role and pos.holds_on(day) for pos in p.positions)
         ]
         return found[0] if len(found) == 1 else None
 
