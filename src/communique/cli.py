@@ -333,6 +333,72 @@ def digest(
     sys.exit(EXIT_FAILURES if failures else EXIT_OK)
 
 
+@main.group()
+def kb() -> None:
+    """Import other actor dictionaries into knowledge files for --kb."""
+
+
+@kb.command("import-petrarch")
+@click.argument("actors_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "agents_file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write people/groups/countries/roles files into.",
+)
+def kb_import_petrarch(actors_file: Path, agents_file: Path | None, out: Path) -> None:
+    """PETRARCH/TABARI actor (and agent) dictionaries -> knowledge files.
+
+    \b
+    Example:
+      communique kb import-petrarch PETR.actors.txt PETR.agents.txt -o kb/
+      communique analyze story.txt --kb kb/people-petrarch.yaml --kb kb/groups-petrarch.yaml
+    """
+    from communique.importers import import_petrarch, write_tables
+
+    tables = import_petrarch(actors_file, agents_file)
+    _report_import(
+        write_tables(tables, out, source=str(actors_file), suffix="petrarch"), tables.skipped
+    )
+
+
+@kb.command("import-wikidata")
+@click.argument("dump", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--out",
+    "out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder to write the people file into.",
+)
+def kb_import_wikidata(dump: Path, out: Path) -> None:
+    """Wikidata JSON dump entities (P39 positions held, P27 citizenship) -> people file.
+
+    \b
+    Example:
+      communique kb import-wikidata latest-people.json.gz -o kb/
+    """
+    from communique.importers import import_wikidata, write_tables
+
+    tables = import_wikidata(dump)
+    _report_import(write_tables(tables, out, source=str(dump), suffix="wikidata"), tables.skipped)
+
+
+def _report_import(paths: list[Path], skipped: int) -> None:
+    for path in paths:
+        click.echo(f"wrote {path}")
+    if skipped:
+        click.echo(
+            f"communique: {skipped} entries could not be read (see the log with -v)", err=True
+        )
+
+
 def _events(analysis: Analysis, include_all: bool) -> Iterator[dict[str, Any]]:
     for event in analysis.visible_events(include_all=include_all):
         yield event.to_dict()
