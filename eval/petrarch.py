@@ -73,9 +73,8 @@ def measure(shared: Path, *, verbose: bool = True) -> dict[str, float]:
         figures[f"{name}_exact"] = right / max(1, events)
         if verbose:
             print(f"== {prefix}: {len(records)} sentences, {events} gold events")
-            print(
-                f"coded exactly (CAMEO root + dyad): {right}/{events} = {right / max(1, events):.3f}"
-            )
+            share = right / max(1, events)
+            print(f"coded exactly (CAMEO root + dyad): {right}/{events} = {share:.3f}")
             print(f"no-event sentences left empty: {empty_right}/{empty}")
     return figures
 
