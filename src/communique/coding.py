@@ -163,6 +163,8 @@ def _has_need(
         )
     if need == "object":
         return bool(_children(token, OBJECT_DEPS))
+    if need == "dative":
+        return any(actors.resolve(c) for c in _children(token, {"dative"}))
     if need == "object_actor":
         return any(actors.resolve(o) for o in _children(token, OBJECT_DEPS))
     if need.startswith("object_"):

@@ -214,7 +214,15 @@ def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Ev
 
 # PLOVER: a future CONSULT/SUPPORT/COOPERATE/AID is an AGREE, with CAMEO's "express intent
 # to ..." code for what was promised.
-FUTURE_AS_AGREE = {"CONSULT": "036", "SUPPORT": "032", "COOPERATE": "030", "AID": "033"}
+# The manual's AGREE also takes offers and promises to yield (release, withdraw, ease).
+FUTURE_AS_AGREE = {
+    "CONSULT": "036",
+    "SUPPORT": "032",
+    "COOPERATE": "030",
+    "AID": "033",
+    "RETREAT": "035",
+    "CONCEDE": "035",
+}
 
 
 def future_as_agree(mention: Mention) -> None:

@@ -163,6 +163,10 @@ def assess(
             level = level.head
     first = True
     for _ in range(MAX_CLIMB):
+        if _infinitive_of_purpose(level):
+            # "a platform for India to share intelligence", "met to boost ties": what the
+            # infinitive names is an aim or a possibility, not something that happened
+            return "speculative", None
         cue = _own_cue(level, cues, governing=not first)
         if cue is not None:
             return cue, None
@@ -184,6 +188,14 @@ def assess(
     if question:
         return "speculative", None
     return "asserted", None
+
+
+def _infinitive_of_purpose(verb: Token) -> bool:
+    if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    if verb.dep_ in {"acl", "relcl", "advcl"}:
+        return True
+    return verb.dep_ == "xcomp" and verb.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _reported_only(level: Token, cues: Cues) -> tuple[str, str | None]:
