@@ -47,3 +47,29 @@ def test_reported_event_carries_its_source() -> None:
     (event,) = analyze("India and China held talks in Beijing, the foreign ministry said.").events
     assert event.factuality == "reported"
     assert event.attribution is not None and "foreign ministry" in event.attribution
+
+
+@pytest.mark.parametrize(
+    ("text", "event", "factuality"),
+    [
+        ("It is possible that Iran and Saudi Arabia met in Baghdad.", "CONSULT", "speculative"),
+        ("China will probably host the talks with Russia.", "CONSULT", "speculative"),
+        ("Russia is set to hold talks with Turkey on Friday.", "CONSULT", "future"),
+        ("Were Israel to strike Iran, oil prices would soar.", "ASSAULT", "hypothetical"),
+        ("Putin denied that Russia had attacked the convoy.", "ASSAULT", "negated"),
+        ("No talks were held between Armenia and Azerbaijan.", "CONSULT", "negated"),
+        ("According to state media, North Korea fired missiles at Japan.", "ASSAULT", "reported"),
+        ("Iraq invaded Kuwait in 1990.", "ASSAULT", "historical"),
+        (
+            "Officials said the platform allows India to share intelligence with Japan.",
+            "COOPERATE",
+            "speculative",
+        ),
+    ],
+)
+def test_cue_kinds(text: str, event: str, factuality: str) -> None:
+    found = [(e.event, e.factuality) for e in analyze(text, published="2024-06-14").events]
+    assert (event, factuality) in found
+    assert not any(
+        t == event and f in {"asserted", "reported"} and f != factuality for t, f in found
+    )

@@ -403,6 +403,9 @@ def noun_mention(
         if not passive:
             owners += [e for h in subj_heads for e in actors.resolve(h)]
         partners += [e for h in prep_objects(support, {"with"}) for e in actors.resolve(h)]
+        between += [
+            e for h in prep_objects(support, {"between", "among"}) for e in actors.resolve(h)
+        ]
         targets += [
             e
             for h in prep_objects(support, {"on", "against", "to", "for"})

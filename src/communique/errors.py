@@ -26,6 +26,10 @@ CATALOGUE: dict[str, str] = {
     "E111": "input has no text after extraction",
     "E201": "knowledge file is malformed",
     "E301": "spaCy pipeline not installed",
+    "E401": "store cannot be opened",
+    "E402": "store schema is newer than this version of communique",
+    "E403": "store write failed",
+    "E404": "analysis worker process died",
 }
 
 

@@ -40,6 +40,9 @@ CLAUSE_CLIMB_DEPS = {
 }
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "ROOT"}
 MAX_CLIMB = 8
+# Prepositions that present a nominal event as given background, whatever the clause
+# around it claims: "after eight hours of talks", "following the strikes".
+PRESUPPOSING_PREPS = {"after", "following", "since", "during", "amid", "despite"}
 
 
 @dataclass(frozen=True)
@@ -95,31 +98,44 @@ def _according_to(token: Token) -> str | None:
     return None
 
 
+# When one predicate carries several cues ("will probably host"), the strongest wins.
+CUE_PRIORITY = ("negated", "hypothetical", "speculative", "future")
+
+
 def _own_cue(level: Token, cues: Cues, *, governing: bool) -> str | None:
-    """A factuality cue on one predicate: its auxiliaries, adverbs, negation, marks."""
+    """A factuality cue on one predicate: its auxiliaries, adverbs, negation, marks, and
+    (when it governs the event) its own meaning: "denied", "plans", "it is possible"."""
+    found: set[str] = set()
     for child in level.children:
         low = child.lower_
         if child.dep_ == "neg" or (child.dep_ in {"det", "advmod"} and low in {"never", "no"}):
-            return "negated"
-        if child.dep_ == "mark" and low in cues.hypothetical_marks:
-            return "hypothetical"
-        if child.dep_ in {"aux", "auxpass"} and low in cues.modal_aux:
-            return cues.modal_aux[low]
-        if child.dep_ == "advmod" and low in cues.hedge_adverbs:
-            return "speculative"
-        if child.dep_ in {"advmod", "npadvmod"} and low in cues.future_adverbs:
-            return "future"
+            found.add("negated")
+        elif child.dep_ == "mark" and low in cues.hypothetical_marks:
+            found.add("hypothetical")
+        elif child.dep_ in {"aux", "auxpass"} and low in cues.modal_aux:
+            found.add(cues.modal_aux[low])
+        elif child.dep_ == "advmod" and low in cues.hedge_adverbs:
+            found.add("speculative")
+        elif child.dep_ in {"advmod", "npadvmod"} and low in cues.future_adverbs:
+            found.add("future")
+        elif governing and child.dep_ in {"acomp", "attr"}:
+            # "it is possible that ...", "they are likely to ..."
+            lemma = child.lemma_.lower()
+            if lemma in cues.speculative_governors or low in cues.hedge_adverbs:
+                found.add("speculative")
+            elif lemma in cues.future_governors:
+                found.add("future")
     if governing:
         lemma = level.lemma_.lower()
         if lemma in cues.negative_governors:
-            return "negated"
-        if lemma in cues.future_governors:
-            return "future"
-        if lemma in cues.speculative_governors:
-            return "speculative"
+            found.add("negated")
+        elif lemma in cues.future_governors:
+            found.add("future")
+        elif lemma in cues.speculative_governors:
+            found.add("speculative")
     if level.lower_ == "going" and any(c.dep_ == "xcomp" for c in level.children):
-        return "future"
-    return None
+        found.add("future")
+    return next((cue for cue in CUE_PRIORITY if cue in found), None)
 
 
 def _nominal_cue(noun: Token, cues: Cues) -> str | None:
@@ -151,17 +167,23 @@ def assess(
         if own is not None:
             return own, None
         level = support or trigger
-        while level.pos_ in {"NOUN", "PROPN"} and level.dep_ in NOMINAL_CLIMB_DEPS:
+        while level.pos_ in {"NOUN", "PROPN", "ADP", "NUM"} and level.dep_ in NOMINAL_CLIMB_DEPS:
             level = level.head
             if level.pos_ in {"NOUN", "PROPN"} and (cue := _nominal_cue(level, cues)):
                 return cue, None
+            if level.dep_ == "prep" and level.lower_ in PRESUPPOSING_PREPS:
+                # "after talks between X and Y, ...": the talks are background, given
+                return _reported_only(level.head, cues)
         if level.pos_ in {"NOUN", "PROPN"} and level.dep_ in SUBJECT_DEPS:
             # presupposed: the event is what the clause is about, not what it claims
             level = level.head
             return _reported_only(level, cues)
         if level.pos_ in {"NOUN", "PROPN"}:
             level = level.head
-    first = True
+    # the trigger's own verb (or the support verb of "held talks") is read for its
+    # auxiliaries only; a verb that takes the nominal event as its argument governs it
+    # ("denied the attack", "scheduled ... in the first visit")
+    first = level is trigger or level is support
     for _ in range(MAX_CLIMB):
         if _infinitive_of_purpose(level):
             # "a platform for India to share intelligence", "met to boost ties": what the
