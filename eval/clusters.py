@@ -59,6 +59,8 @@ def measure(folder: Path = FOLDER, *, show: int = 0, verbose: bool = True) -> di
         tp = len(pred & gold)
         figures[f"{name}_precision"] = tp / len(pred) if pred else 0.0
         figures[f"{name}_recall"] = tp / len(gold) if gold else 0.0
+        prec, rec = figures[f"{name}_precision"], figures[f"{name}_recall"]
+        figures[f"{name}_f1"] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     if verbose:
         multi = sum(1 for c in clusters if c.num_articles > 1)
         print(

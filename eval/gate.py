@@ -31,6 +31,7 @@ sys.path.insert(0, str(HERE))
 
 
 def measurements(shared: Path | None) -> dict[str, Callable[[], dict[str, float]]]:
+    import clusters
     import factuality
     import news
     import samples
@@ -42,6 +43,8 @@ def measurements(shared: Path | None) -> dict[str, Callable[[], dict[str, float]
         found["news"] = lambda: news.measure(verbose=False)
     if factuality.GOLD.exists():
         found["factuality"] = lambda: factuality.measure(verbose=False)
+    if (clusters.FOLDER / "articles.jsonl").exists():
+        found["clusters"] = lambda: clusters.measure(verbose=False)
     if shared is not None and (shared / "data" / "dev_gold.jsonl").exists():
         import actors
         import dev_gold

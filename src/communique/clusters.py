@@ -25,6 +25,8 @@ from communique.records import content_hash
 # Calibrated on eval/gold/multisource (see eval/clusters.py).
 DATE_WINDOW = {"day": 1, "week": 7, "published": 3, "month": 31, "year": 366}
 DEFAULT_WINDOW = 3
+# Days an undated report may follow the event it reports.
+UNDATED_LAG = 7
 # Days a cluster may span from its first report to its last.
 MAX_SPREAD = 7
 
@@ -87,6 +89,20 @@ def _window(a: dict[str, Any], b: dict[str, Any]) -> int:
     )
 
 
+def _dates_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Dates within the window their precision allows. A report that gives no date of its
+    own (precision "published") is about an event on or up to a week before its
+    publication, never after it."""
+    da, db = _date_of(a), _date_of(b)
+    if da == date.min or db == date.min:
+        return False
+    pa, pb = a.get("date_precision") == "published", b.get("date_precision") == "published"
+    if pa != pb:
+        published, other = (da, db) if pa else (db, da)
+        return -1 <= (published - other).days <= UNDATED_LAG
+    return abs((da - db).days) <= _window(a, b)
+
+
 def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether two event records report the same real-world event."""
     if a.get("event") != b.get("event") or a.get("article_id") == b.get("article_id"):
@@ -96,8 +112,7 @@ def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     if not (pa <= pb or pb <= pa or len(pa & pb) >= 2):
         return False
-    da, db = _date_of(a), _date_of(b)
-    if da == date.min or db == date.min or abs((da - db).days) > _window(a, b):
+    if not _dates_agree(a, b):
         return False
     la, lb = a.get("event_loc") or {}, b.get("event_loc") or {}
     if la.get("country") and lb.get("country") and la["country"] != lb["country"]:

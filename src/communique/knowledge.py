@@ -35,12 +35,14 @@ _SPACES = re.compile(r"\s+")
 _ALNUM = re.compile(r"[^\W_]+")
 
 
+@functools.lru_cache(maxsize=65536)
 def prefix(text: str) -> str:
     """The first alphanumeric run of a text, lower case: the key of the phrase scan."""
     found = _ALNUM.search(text.lower())
     return found.group(0) if found else ""
 
 
+@functools.lru_cache(maxsize=65536)
 def norm(text: str) -> str:
     """The key a phrase is looked up by: lower case, single spaces, curly quotes flattened."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
@@ -111,6 +113,9 @@ class KnowledgeBase:
     _full_names: dict[str, Person] = field(default_factory=dict)
     _fuzzy_cache: dict[tuple[str, str | None], Person | None] = field(default_factory=dict)
     _fuzzy_countries: dict[str, str | None] = field(default_factory=dict)
+    _surname_cache: dict[tuple[str, str | None], Person | None] = field(default_factory=dict)
+    _initials: dict[str, list[str]] = field(default_factory=dict)
+    _full_by_initial: dict[str, list[str]] = field(default_factory=dict)
 
     # -- building -------------------------------------------------------------------------
     def add_phrase(self, phrase: str, entry: Entry) -> None:
@@ -219,26 +224,41 @@ class KnowledgeBase:
         """The one known person with this surname, spelt exactly or nearly ("Zelenskiy");
         None when no one or several share it."""
         key = norm(surname)
+        if (key, code) in self._surname_cache:
+            return self._surname_cache[(key, code)]
         found = {p.name: p for p in self._surnames.get(key, []) if code in (None, p.code)}
         if not found and len(key) >= 5:
-            close = difflib.get_close_matches(
-                key, list(self._surnames), n=2, cutoff=FUZZY_NAME_CUTOFF
-            )
+            pool = [
+                k
+                for k in self._surnames_by_initial().get(key[:1], [])
+                if abs(len(k) - len(key)) <= FUZZY_LENGTH_SLACK
+            ]
+            close = difflib.get_close_matches(key, pool, n=2, cutoff=FUZZY_NAME_CUTOFF)
             if len(close) == 1:
                 found = {p.name: p for p in self._surnames[close[0]] if code in (None, p.code)}
-        return next(iter(found.values())) if len(found) == 1 else None
+        person = next(iter(found.values())) if len(found) == 1 else None
+        self._surname_cache[(key, code)] = person
+        return person
+
+    def _surnames_by_initial(self) -> dict[str, list[str]]:
+        if not self._initials:
+            for surname in self._surnames:
+                self._initials.setdefault(surname[:1], []).append(surname)
+            for full in self._full_names:
+                if " " in full:
+                    self._full_by_initial.setdefault(full.split(" ")[-1][:1], []).append(full)
+        return self._initials
 
     def _fuzzy(self, key: str, code: str | None) -> Person | None:
         # misspellings keep the surname's first letter ("Belouso", "Zelenskiy") and about
         # the length of the name
+        self._surnames_by_initial()
         initial = key.split(" ")[-1][:1]
         pool = {
-            k: p
-            for k, p in self._full_names.items()
-            if " " in k
-            and abs(len(k) - len(key)) <= FUZZY_LENGTH_SLACK
-            and k.split(" ")[-1][:1] == initial
-            and (code is None or p.code == code)
+            k: self._full_names[k]
+            for k in self._full_by_initial.get(initial, [])
+            if abs(len(k) - len(key)) <= FUZZY_LENGTH_SLACK
+            and (code is None or self._full_names[k].code == code)
         }
         match = difflib.get_close_matches(key, list(pool), n=1, cutoff=FUZZY_NAME_CUTOFF)
         return pool[match[0]] if match else None
