@@ -231,7 +231,19 @@ class ArticleActors:
         return entity
 
     def _antecedent(self, pronoun: Token) -> Entity | None:
-        """The last person named before a personal pronoun, within a couple of sentences."""
+        """Who a personal pronoun stands for: the person who is the subject of its clause
+        ("X met Y during his visit" -> X), else the last person named before it, within a
+        couple of sentences."""
+        verb = pronoun.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            if subject.i < pronoun.i and subject.lower_ not in PERSONAL | PRONOUNS:
+                found = self.resolve_span(self.phrase(subject))
+                if found is not None and found.name and found.code:
+                    found.entity_text = pronoun.text
+                    found.start, found.end = pronoun.idx, pronoun.idx + len(pronoun.text)
+                    return found
         sent_starts = [s.start for s in self.doc.sents]
         here = sum(1 for start in sent_starts if start <= pronoun.i)
         for at, person in reversed(self.people_at):
@@ -417,9 +429,9 @@ class ArticleActors:
                     else:
                         name = ent.text
                     break
-        if name is None and span.root.pos_ == "PROPN" and span.root.i not in self.matches:
+        if name is None and span.root.text[:1].isupper() and span.root.i not in self.matches:
             known = self.register.get(norm(span.root.text))
-            if known is None:
+            if known is None and span.root.pos_ == "PROPN":
                 person = self.kb.by_surname(span.root.text, code=nationality)
                 known = self._from_person(person, span) if person is not None else None
             if known is not None:

@@ -130,8 +130,8 @@ def event_date(
             if node.i in anchors:
                 governs = True
                 break
-            if node.head is node:
-                break
+            if node.head is node or (node is not ent.root and node.pos_ in {"VERB", "AUX"}):
+                break  # "since taking office in May" dates the taking, not the visit
             node = node.head
         (governed if governs else loose).append(ent)
     for ent in governed:

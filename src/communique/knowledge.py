@@ -216,7 +216,9 @@ class KnowledgeBase:
                 for e in entries
                 if e.kind in {"country", "adjective"} and e.code and " " not in k and len(k) >= 5
             }
-            close = difflib.get_close_matches(key, list(names), n=1, cutoff=FUZZY_NAME_CUTOFF)
+            # a misspelling keeps the first letter: "Ethopia", not "Albanese" for Lebanese
+            pool = [k for k in names if k[:1] == key[:1]]
+            close = difflib.get_close_matches(key, pool, n=1, cutoff=FUZZY_NAME_CUTOFF)
             self._fuzzy_countries[key] = names[close[0]] if close else None
         return self._fuzzy_countries[key]
 

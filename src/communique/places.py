@@ -94,6 +94,9 @@ def event_place(
     """Where the event happened: a locative the trigger (or its support verb, or a forum
     phrase it governs) takes, or a visit's destination."""
     heads = [trigger] + ([support] if support is not None else [])
+    if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.head.pos_ == "VERB":
+        # "met Widodo in Bogor on his first visit": the clause's place is the visit's
+        heads.append(trigger.head.head)
     queue = list(heads)
     seen: set[int] = set()
     while queue:
