@@ -113,3 +113,17 @@ def test_kb_option_adds_people(tmp_path: Path) -> None:
     assert (record["code"], record["role"]) == ("NZL", "foreign minister")
     bad = _actor("Ada Quill", "--kb", str(tmp_path / "weather.yaml"))
     assert bad.exit_code == 2
+
+
+def test_export_from_saved_events(tmp_path: Path) -> None:
+    saved = tmp_path / "events.jsonl"
+    story = tmp_path / "story.txt"
+    story.write_text(STORY, encoding="utf-8")
+    assert _run(str(story), "--published", "2024-05-21", "--save", str(saved)).exit_code == 0
+    out = tmp_path / "events.export.CSV"
+    result = CliRunner().invoke(
+        main, ["export", "--input", str(saved), "--format", "gdelt", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    (row,) = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(row) == 61 and row[26] == "166" and row[7] == "POL"

@@ -47,6 +47,7 @@ def _inputs(
         yield from sources.read_jsonl(path)
 
 
+EXPORT_FORMATS = ("plover", "gdelt", "gdelt-mentions", "csv", "graphml")
 KB_OPTION = click.option(
     "--kb",
     "kb_files",
@@ -331,6 +332,54 @@ def digest(
         else:
             click.echo(render.digest_text(record))
     sys.exit(EXIT_FAILURES if failures else EXIT_OK)
+
+
+@main.command("export")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="plover (JSONL), gdelt (61-column TSV), gdelt-mentions, csv, graphml.",
+)
+@click.option(
+    "--input",
+    "jsonl",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    required=True,
+    help="Event records as JSONL (communique analyze --save).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (default: stdout).",
+)
+def export_command(fmt: str, jsonl: Path, output: Path | None) -> None:
+    """Export event records to PLOVER, GDELT 2.0, CSV or GraphML.
+
+    \b
+    Examples:
+      communique analyze samples/ --save out/events.jsonl
+      communique export --input out/events.jsonl --format gdelt -o out/events.export.CSV
+      communique export --input out/events.jsonl --format graphml -o out/actors.graphml
+    """
+    from communique import export
+
+    records = []
+    for item in sources.read_jsonl_records(jsonl):
+        if isinstance(item, Failure):
+            click.echo(f"communique: {item}", err=True)
+            continue
+        records.append(item[1])
+    if output is None:
+        count = export.write(records, fmt, sys.stdout)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8", newline="") as fh:
+            count = export.write(records, fmt, fh)
+    click.echo(f"communique: exported {count} events as {fmt}", err=True)
 
 
 @main.group()
