@@ -339,6 +339,10 @@ class ArticleActors:
         while start < head.i and self.doc[start].dep_ == "punct":
             start += 1
         end = self._absorb_apposition(start, end)
+        while end > start + 1 and (self.doc[end - 1].is_space or self.doc[end - 1].dep_ == "punct"):
+            end -= 1  # never end a phrase on a line break or a comma
+        while start < end - 1 and self.doc[start].is_space:
+            start += 1
         return self.doc[start:end]
 
     def _absorb_apposition(self, start: int, end: int) -> int:

@@ -392,6 +392,11 @@ def graphml(records: Iterable[Record]) -> str:
     return out.getvalue()
 
 
+def _flat(value: str) -> str:
+    """A TSV field: no tabs or line breaks inside."""
+    return " ".join(value.split()) if any(c in value for c in "\t\n\r") else value
+
+
 def write(
     records: Iterable[Record],
     fmt: str,
@@ -416,7 +421,7 @@ def write(
         if fmt == "plover":
             out.write(json.dumps(plover_record(record), ensure_ascii=False) + "\n")
         elif fmt == "gdelt":
-            writer.writerow(gdelt_row(record, article))
+            writer.writerow([_flat(v) for v in gdelt_row(record, article)])
         elif fmt == "gdelt-mentions":
             writer.writerows(mention_rows(record, article))
         elif fmt == "csv":
