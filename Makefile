@@ -52,6 +52,7 @@ eval: install
 	$(PY) eval/actors.py --shared $(SHARED)
 	$(PY) eval/samples.py
 	$(PY) eval/meantime.py --shared $(SHARED)
+	$(PY) eval/geo.py --shared $(SHARED)
 
 bench: install
 	$(PY) benchmarks/throughput.py --shared $(SHARED)
