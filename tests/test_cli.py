@@ -127,3 +127,17 @@ def test_export_from_saved_events(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     (row,) = [line.split("\t") for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(row) == 61 and row[26] == "166" and row[7] == "POL"
+
+
+def test_places_command(tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "India and Belarus held talks in Qingdao, China, on Thursday.\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["places", str(story)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    qingdao = next(p for p in record["places"] if p["text"] == "Qingdao")
+    assert (qingdao["geonameid"], qingdao["country"]) == (1797929, "CHN")
+    text = story.read_text(encoding="utf-8")
+    assert all(text[p["start"] : p["end"]] == p["text"] for p in record["places"])

@@ -334,6 +334,59 @@ def digest(
     sys.exit(EXIT_FAILURES if failures else EXIT_OK)
 
 
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--input",
+    "jsonl",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help='JSONL file: one {"id", "text" or "html", ...} a line.',
+)
+def places(paths: tuple[str, ...], jsonl: tuple[Path, ...]) -> None:
+    """Every place named in articles, resolved to GeoNames: one JSON object per article.
+
+    \b
+    Examples:
+      communique places samples/01-modi-putin-moscow-2024.html
+      communique places --input docs.jsonl
+    """
+    from communique.pipeline import places_many
+
+    if not paths and not jsonl:
+        raise click.UsageError("give a file, a folder, - for stdin, or --input FILE.jsonl")
+    failures = 0
+    for result in places_many(_inputs(paths, jsonl, None)):
+        if isinstance(result, Failure):
+            failures += 1
+            click.echo(f"communique: {result}", err=True)
+            continue
+        article, found = result
+        click.echo(
+            render.jsonl_line(
+                {
+                    "id": article.id,
+                    "places": [
+                        {
+                            "start": p.start,
+                            "end": p.end,
+                            "text": p.text,
+                            "name": p.name,
+                            "country": p.country,
+                            "admin1": p.admin1,
+                            "geonameid": p.geonameid,
+                            "lat": p.lat,
+                            "lon": p.lon,
+                            "feature": p.feature,
+                        }
+                        for p in found
+                    ],
+                }
+            )
+        )
+    sys.exit(EXIT_FAILURES if failures else EXIT_OK)
+
+
 @main.command("export")
 @click.option(
     "--format",

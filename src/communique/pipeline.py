@@ -24,7 +24,7 @@ from communique.events import future_as_agree, merge
 from communique.factuality import assess, historical
 from communique.knowledge import KnowledgeBase
 from communique.places import event_place, find_forum
-from communique.records import Analysis, Article, Failure, Mention
+from communique.records import Analysis, Article, Failure, Mention, Place
 
 log = logging.getLogger(__name__)
 
@@ -126,3 +126,31 @@ def analyze_many(
         except Exception as exc:  # a coding bug must not lose the rest of the corpus
             log.exception("failed to analyse %s", item.source)
             yield Failure(item.source or item.id, "E900", f"internal error: {exc!r}")
+
+
+def places_many(
+    records: Iterable[Article | Failure | dict[str, Any] | str],
+    *,
+    batch_size: int = language.BATCH_SIZE,
+) -> Iterator[tuple[Article, list[Place]] | Failure]:
+    """Every toponym of each article resolved to GeoNames (one model load for a corpus)."""
+    from communique.toponyms import find_places
+
+    kb = knowledge.default()
+
+    def articles() -> Iterator[tuple[str, Article | Failure]]:
+        for index, item in enumerate(records):
+            if isinstance(item, Failure):
+                yield "", item
+                continue
+            try:
+                yield "", _as_article(item, index)
+            except InputError as exc:
+                yield "", Failure(exc.source, exc.code, str(exc.args[0]), exc.line)
+
+    pairs = ((a.text if isinstance(a, Article) else "", a) for _, a in articles())
+    for doc, item in language.parse_many(pairs, batch_size=batch_size):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        yield item, find_places(doc, ArticleActors(doc, kb, item.published))
