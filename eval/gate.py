@@ -53,7 +53,24 @@ def measurements(shared: Path | None) -> dict[str, Callable[[], dict[str, float]
         found["plover"] = lambda: dev_gold.measure(shared, verbose=False)
         found["actors"] = lambda: actors.measure(shared, verbose=False)
         found["petrarch"] = lambda: petrarch.measure(shared, verbose=False)
+        if (shared / "data" / "geo" / "geowebnews.jsonl").exists():
+            import geo
+
+            for corpus in ("geowebnews", "geovirus"):
+                found[corpus] = lambda corpus=corpus: _geo(
+                    geo.measure(shared, corpus=corpus, verbose=False)
+                )
     return found
+
+
+def _geo(figures: dict[str, float]) -> dict[str, float]:
+    """Toponym F1 and accuracy within 161 km, under names the gate pins."""
+    return {
+        "f1": figures["f1"],
+        "within_161km_accuracy": figures["accuracy_161"],
+        "precision": figures["precision"],
+        "recall": figures["recall"],
+    }
 
 
 def main() -> int:
