@@ -37,6 +37,7 @@ def measure(
 ) -> dict[str, float]:
     expected: dict[str, list] = defaultdict(list)
     places: dict[tuple, str] = {}
+    dates: dict[tuple, str] = {}
     with (samples / "expected.jsonl").open(encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
@@ -45,8 +46,11 @@ def measure(
                 expected[row["file"]].append(key)
                 if row.get("event_loc"):
                     places[(row["file"], key)] = str(row["event_loc"])
+                if row.get("date"):
+                    dates[(row["file"], key)] = str(row["date"])
     s = Score()
     place_hits = place_total = 0
+    date_hits = date_total = 0
     for result in analyze_many(read_path(samples)):
         if not isinstance(result, Analysis):
             print(f"failed: {result}", file=sys.stderr)
@@ -63,6 +67,11 @@ def measure(
                 place_total += 1
                 loc = event.event_loc.name if event.event_loc else ""
                 place_hits += int(bool(loc) and loc.lower() in places[(name, key)].lower())
+            if (name, key) in dates and key in gold:
+                date_total += 1
+                date_hits += int(
+                    event.date is not None and event.date.isoformat() == dates[(name, key)]
+                )
     p, r, f = s.overall()
     if verbose:
         print(report(s, title="samples/ against samples/expected.jsonl", show=show))
@@ -70,6 +79,11 @@ def measure(
             print(
                 f"event place right on matched events: {place_hits}/{place_total} "
                 f"({place_hits / place_total:.2f})"
+            )
+        if date_total:
+            print(
+                f"event date right to the day on matched events: {date_hits}/{date_total} "
+                f"({date_hits / date_total:.2f})"
             )
     return {"precision": p, "recall": r, "f1": f}
 
