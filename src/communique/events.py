@@ -233,4 +233,23 @@ def future_as_agree(mention: Mention) -> None:
 
 
 def merge(mentions: list[Mention], article_id: str, codebook: Codebook) -> list[Event]:
-    return [build_event(g, article_id, codebook) for g in group_mentions(mentions)]
+    events = [build_event(g, article_id, codebook) for g in group_mentions(mentions)]
+    share_places(events)
+    return events
+
+
+def share_places(events: list[Event]) -> None:
+    """An event the text does not place takes the place of another event of the article on
+    the same day with a party in common: the talks, the signing and the dinner of one
+    visit happen where the visit is ("held talks at the Kremlin ... later signed")."""
+    placed = [e for e in events if e.event_loc is not None]
+    for event in events:
+        if event.event_loc is not None or event.date is None:
+            continue
+        parties = {x.code for x in event.actor + event.recipient if x.code}
+        for other in placed:
+            same_day = other.date == event.date
+            shared = parties & {x.code for x in other.actor + other.recipient if x.code}
+            if same_day and shared and other.event_loc is not None:
+                event.event_loc = other.event_loc
+                break

@@ -88,6 +88,15 @@ def resolve_place(head: Token, actors: ArticleActors, context_codes: list[str]) 
     return place
 
 
+def _known_place(token: Token, actors: ArticleActors) -> bool:
+    """A seat of power, capital or country the knowledge base knows, whatever spaCy's label:
+    "at the Kremlin", "at the White House"."""
+    match = actors.matches.get(token.i)
+    return match is not None and any(
+        e.kind in {"metonym", "capital", "country"} for e in match.entries
+    )
+
+
 def event_place(
     trigger: Token, support: Token | None, actors: ArticleActors, context_codes: list[str]
 ) -> Place | None:
@@ -113,7 +122,9 @@ def event_place(
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
-                    if obj.ent_type_ in PLACE_LABELS and child.lower_ in LOCATIVE_PREPS:
+                    if child.lower_ in LOCATIVE_PREPS and (
+                        obj.ent_type_ in PLACE_LABELS or _known_place(obj, actors)
+                    ):
                         place = resolve_place(obj, actors, context_codes)
                         if place is not None:
                             return place
