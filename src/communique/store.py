@@ -246,22 +246,30 @@ def _stamp(conn: Connection, version: int) -> None:
 
 
 def migrate(engine: Engine) -> int:
-    """Bring the store's schema to ``SCHEMA_VERSION``; returns the version found."""
-    with engine.begin() as conn:
-        found = _current_version(conn)
+    """Bring the store's schema to the latest version; returns the version found."""
+    latest = len(MIGRATIONS)
+    try:
+        with engine.begin() as conn:
+            found = _current_version(conn)
+            if found == 0:
+                # A new store: the tables as they are now, stamped with the latest version.
+                metadata.create_all(conn)
+                _stamp(conn, latest)
+                log.info("created store schema version %d", latest)
+                return 0
+    except sa.exc.DBAPIError:
+        # Another process may have created the store at the same moment: use its schema.
+        with engine.connect() as conn:
+            found = _current_version(conn)
         if found == 0:
-            # A new store: the tables as they are now, stamped with the latest version.
-            metadata.create_all(conn)
-            _stamp(conn, SCHEMA_VERSION)
-            log.info("created store schema version %d", SCHEMA_VERSION)
-            return 0
-    if found > SCHEMA_VERSION:
+            raise
+    if found > latest:
         raise StoreError(
             f"store schema version {found} is newer than this communique "
-            f"(knows up to {SCHEMA_VERSION}): upgrade communique",
+            f"(knows up to {latest}): upgrade communique",
             code="E402",
         )
-    for version in range(found + 1, SCHEMA_VERSION + 1):
+    for version in range(found + 1, latest + 1):
         with engine.begin() as conn:
             MIGRATIONS[version - 1](conn)
             _stamp(conn, version)
@@ -308,26 +316,32 @@ def _article_row(article: Article) -> dict[str, Any]:
     }
 
 
+# Event fields stored under their own name; the rest are flattened or JSON below.
+EVENT_COLUMNS = (
+    "id",
+    "article_id",
+    "event",
+    "mode",
+    "cameo",
+    "quad_code",
+    "goldstein",
+    "date",
+    "date_precision",
+    "factuality",
+    "attribution",
+    "confidence",
+)
+
+
 def _event_row(event: Event) -> dict[str, Any]:
-    loc, forum = event.event_loc, event.forum
+    loc, forum, evidence = event.event_loc, event.forum, event.evidence
     return {
-        "id": event.id,
-        "article_id": event.article_id,
+        **{name: getattr(event, name) for name in EVENT_COLUMNS},
         "cluster_id": None,
-        "event": event.event,
-        "mode": event.mode,
-        "cameo": event.cameo,
-        "quad_code": event.quad_code,
-        "goldstein": event.goldstein,
-        "date": event.date,
-        "date_precision": event.date_precision,
-        "factuality": event.factuality,
-        "attribution": event.attribution,
-        "confidence": event.confidence,
-        "evidence_text": event.evidence.text,
-        "evidence_start": event.evidence.start,
-        "evidence_end": event.evidence.end,
-        "evidence_trigger": event.evidence.trigger,
+        "evidence_text": evidence.text,
+        "evidence_start": evidence.start,
+        "evidence_end": evidence.end,
+        "evidence_trigger": evidence.trigger,
         "context": json.dumps(list(event.context)),
         "topics": json.dumps(list(event.topics)),
         "loc_name": loc.name if loc else None,
@@ -344,40 +358,17 @@ def _event_row(event: Event) -> dict[str, Any]:
 def _actor_rows(event: Event) -> list[dict[str, Any]]:
     rows = []
     for role, entities in (("actor", event.actor), ("recipient", event.recipient)):
-        for position, e in enumerate(entities):
-            rows.append(
-                {
-                    "event_id": event.id,
-                    "role": role,
-                    "position": position,
-                    "entity_text": e.entity_text,
-                    "start": e.start,
-                    "end": e.end,
-                    "name": e.name,
-                    "code": e.code,
-                    "org": e.org,
-                    "sector": e.sector,
-                    "entity_role": e.role,
-                    "identifier": e.identifier,
-                }
-            )
+        for position, entity in enumerate(entities):
+            row = entity.to_dict()
+            row["entity_role"] = row.pop("role")  # "role" is the column for actor/recipient
+            rows.append({"event_id": event.id, "role": role, "position": position, **row})
     return rows
 
 
 def _mention_rows(event: Event) -> list[dict[str, Any]]:
     return [
-        {
-            "event_id": event.id,
-            "position": position,
-            "article_id": event.article_id,
-            "text": m.text,
-            "start": m.start,
-            "end": m.end,
-            "trigger": m.trigger,
-            "trigger_start": m.trigger_start,
-            "trigger_end": m.trigger_end,
-        }
-        for position, m in enumerate(event.mentions)
+        {"event_id": event.id, "position": i, "article_id": event.article_id, **m.to_dict()}
+        for i, m in enumerate(event.mentions)
     ]
 
 
@@ -504,16 +495,22 @@ class Store:
     # -------------------------------------------------------------------------- writes
 
     def add(
-        self, analysis: Analysis, *, key: str | None = None, line: int | None = None
+        self,
+        analysis: Analysis,
+        *,
+        key: str | None = None,
+        source: str | None = None,
+        line: int | None = None,
     ) -> Status:
         """Store an article with its events and its ledger line in one transaction.
 
         Returns ``"ok"``, or ``"skipped"`` when the article (same id or same text) is
-        already stored: then nothing but the ledger line is written. ``key`` names the
-        input in the ledger (default: the article's source, or its id).
+        already stored: then nothing but the ledger line is written. ``key``, ``source``
+        and ``line`` name the input in the ledger (default: the article's source).
+        Raises StoreError (E403) when the database refuses the write.
         """
         article = analysis.article
-        source = article.source or article.id
+        source = source or article.source or article.id
         key = key or input_key(source, line)
         try:
             with self.engine.begin() as conn:
@@ -574,13 +571,14 @@ class Store:
         article: Article,
         *,
         key: str | None = None,
+        source: str | None = None,
         line: int | None = None,
         reason: str | None = None,
     ) -> str | None:
         """Record an input as skipped because its article is already stored (without
         analysing it); returns the stored article's id, or None when it is not stored
         (then nothing is written)."""
-        source = article.source or article.id
+        source = source or article.source or article.id
         key = key or input_key(source, line)
         with self.engine.begin() as conn:
             existing = self._existing(conn, article)
@@ -589,6 +587,11 @@ class Store:
             reason = reason or f"duplicate of article {existing}"
             self._ledger_write(conn, key, source, line, "skipped", None, reason, existing)
             return existing
+
+    def find_article(self, article: Article) -> str | None:
+        """The id of the stored article with this article's id or text, if any."""
+        with self.engine.connect() as conn:
+            return self._existing(conn, article)
 
     def _existing(self, conn: Connection, article: Article) -> str | None:
         """The id of the stored article with this id or this text, if any."""
@@ -715,9 +718,7 @@ class Store:
         if article_id is not None:
             query = query.where(e.article_id == article_id)
         # Undated events last on both backends (SQLite sorts NULL first, PostgreSQL last).
-        query = query.order_by(
-            e.date.is_(None), e.date, e.article_id, e.evidence_start, e.id
-        )
+        query = query.order_by(e.date.is_(None), e.date, e.article_id, e.evidence_start, e.id)
         if limit is not None:
             query = query.limit(limit)
         for row in self._stream(query):
@@ -737,7 +738,9 @@ class Store:
         out: dict[str, int] = {}
         with self.engine.connect() as conn:
             for name, table in tables.items():
-                out[name] = int(conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+                out[name] = int(
+                    conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+                )
             out.update({f"ledger_{s}": 0 for s in STATUSES})
             by_status = sa.select(ledger_t.c.status, sa.func.count()).group_by(ledger_t.c.status)
             for status, n in conn.execute(by_status):

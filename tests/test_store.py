@@ -1,0 +1,345 @@
+"""The store: schema, idempotent all-or-nothing writes, the ledger and the read API, on
+SQLite always and on PostgreSQL when COMMUNIQUE_TEST_POSTGRES holds a URL.
+
+Events are built by hand here (no model): what is stored is what the pipeline returns.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from communique import store as store_mod
+from communique.records import (
+    Analysis,
+    Article,
+    Entity,
+    Event,
+    Evidence,
+    Failure,
+    Forum,
+    Place,
+)
+from communique.store import Store, StoreError
+
+PG_URL = os.environ.get("COMMUNIQUE_TEST_POSTGRES")
+PG_SKIP = "set COMMUNIQUE_TEST_POSTGRES to a PostgreSQL URL (bash .ci/postgres.sh prints one)"
+BACKENDS = [
+    pytest.param("sqlite", id="sqlite"),
+    pytest.param(
+        "postgresql", id="postgresql", marks=pytest.mark.skipif(not PG_URL, reason=PG_SKIP)
+    ),
+]
+
+
+@pytest.fixture(params=BACKENDS)
+def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[[], str]]:
+    """A factory of empty databases of one backend: SQLite files, or PostgreSQL schemas
+    (dropped afterwards) reached through ``search_path``."""
+    schemas: list[str] = []
+    admin = sa.create_engine(PG_URL) if request.param == "postgresql" and PG_URL else None
+
+    def new() -> str:
+        if admin is None:
+            return str(tmp_path / f"corpus-{uuid.uuid4().hex[:8]}.db")
+        schema = f"test_{uuid.uuid4().hex[:12]}"
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+        schemas.append(schema)
+        url = sa.make_url(PG_URL).update_query_dict({"options": f"-csearch_path={schema}"})
+        return url.render_as_string(hide_password=False)
+
+    yield new
+    if admin is not None:
+        with admin.begin() as conn:
+            for schema in schemas:
+                conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
+@pytest.fixture
+def store(make_db: Callable[[], str]) -> Iterator[Store]:
+    with Store.open(make_db()) as opened:
+        yield opened
+
+
+def entity(text: str, code: str | None, start: int = 0, **kw: str) -> Entity:
+    return Entity(text, start, start + len(text), code=code, **kw)
+
+
+def event(
+    article_id: str,
+    n: int,
+    *,
+    kind: str = "CONSULT",
+    actor: list[Entity] | None = None,
+    recipient: list[Entity] | None = None,
+    day: date | None = date(2025, 6, 26),
+    factuality: str = "asserted",
+    place: Place | None = None,
+    sentence: str = "India and Belarus held talks in Qingdao.",
+) -> Event:
+    evidence = Evidence(sentence, 10 * n, 10 * n + len(sentence), "talks", 10 * n + 2, 10 * n + 7)
+    return Event(
+        id=f"{article_id}-e{n}",
+        article_id=article_id,
+        event=kind,
+        mode=None,
+        context=["diplomatic"],
+        cameo="040",
+        quad_code=1,
+        goldstein=1.0,
+        actor=actor if actor is not None else [entity("India", "IND")],
+        recipient=recipient if recipient is not None else [entity("Belarus", "BLR", 10)],
+        date=day,
+        date_precision="day" if day else None,
+        event_loc=place,
+        forum=Forum("SCO defence ministers' meeting", "SCO", 50, 80),
+        topics=["regional security"],
+        factuality=factuality,
+        attribution=None,
+        evidence=evidence,
+        mentions=[evidence, replace(evidence, start=evidence.start + 100)],
+        confidence=0.9,
+    )
+
+
+QINGDAO = Place("Qingdao", "CHN", 1797929, 36.06, 120.38, "Qingdao", 30, 37, "03", "P")
+MOSCOW = Place("Moscow", "RUS", 524901, 55.75, 37.62, "Moscow", 0, 6, "48", "P")
+
+
+def analysis(text: str = "India and Belarus held talks in Qingdao.", **kw: object) -> Analysis:
+    article = Article(text=text, title="Talks", published=date(2025, 6, 27), source="a.txt")
+    for name, value in kw.items():
+        setattr(article, name, value)
+    events = [
+        event(article.id, 0, place=QINGDAO),
+        event(
+            article.id,
+            1,
+            kind="ENGAGE",
+            actor=[entity("Russia", "RUS"), entity("NATO", "IGO", org="NATO")],
+            recipient=[],
+            day=date(2025, 7, 2),
+            factuality="speculative",
+            place=MOSCOW,
+            sentence="Russia and NATO may sign a pact in Moscow.",
+        ),
+        event(article.id, 2, kind="AID", day=None, sentence="India sent aid to Belarus."),
+    ]
+    return Analysis(article=article, events=events)
+
+
+def test_open_creates_the_schema_at_the_latest_version(make_db: Callable[[], str]) -> None:
+    url = make_db()
+    with Store.open(url) as store:
+        assert store.schema_version() == store_mod.SCHEMA_VERSION == 1
+        tables = set(sa.inspect(store.engine).get_table_names())
+    assert {"articles", "events", "actors", "mentions", "clusters", "ledger"} <= tables
+    assert "schema_version" in tables
+    with Store.open(url) as again:  # opening again migrates nothing and keeps the data
+        assert again.schema_version() == 1
+
+
+def test_sqlite_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "sub" / "corpus.db") as store, store.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_add_stores_article_events_actors_and_mentions(store: Store) -> None:
+    result = analysis()
+    assert store.add(result, key="a.txt") == "ok"
+    assert store.counts() == {
+        "articles": 1,
+        "events": 3,
+        "actors": 6,
+        "mentions": 6,
+        "clusters": 0,
+        "ledger_ok": 1,
+        "ledger_failed": 0,
+        "ledger_skipped": 0,
+    }
+    stored = {e["id"]: e for e in store.events()}
+    for original in result.events:
+        assert stored[original.id] == {**original.to_dict(), "cluster_id": None}
+    article = store.article(result.article.id)
+    assert article is not None
+    assert article["text"] == result.article.text
+    assert article["published"] == "2025-06-27"
+    assert [a["id"] for a in store.articles(with_text=False)] == [result.article.id]
+    [line] = store.ledger()
+    assert (line["key"], line["status"], line["article_id"]) == ("a.txt", "ok", result.article.id)
+
+
+def test_flattened_columns_mirror_the_record(store: Store) -> None:
+    store.add(analysis())
+    with store.engine.connect() as conn:
+        row = conn.execute(
+            sa.select(store_mod.events_t).where(store_mod.events_t.c.event == "CONSULT")
+        ).one()
+        actors = conn.execute(
+            sa.select(store_mod.actors_t).order_by(
+                store_mod.actors_t.c.event_id, store_mod.actors_t.c.role
+            )
+        ).all()
+    assert (row.loc_name, row.loc_country, row.loc_geonameid) == ("Qingdao", "CHN", 1797929)
+    assert (row.forum_name, row.forum_org) == ("SCO defence ministers' meeting", "SCO")
+    assert row.evidence_trigger == "talks"
+    assert row.date == date(2025, 6, 26)
+    assert row.cluster_id is None
+    first = actors[0]
+    assert (first.role, first.position, first.code, first.start, first.end) == (
+        "actor",
+        0,
+        "IND",
+        0,
+        5,
+    )
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param({}, id="same-article"),
+        pytest.param({"id": "another-id"}, id="same-text-other-id"),
+    ],
+)
+def test_storing_an_article_again_is_a_duplicate_noop(store: Store, change: dict) -> None:
+    first = analysis()
+    assert store.add(first, key="a.txt") == "ok"
+    before = store.counts()
+    again = analysis(**change)
+    assert store.add(again, key="copy.txt") == "skipped"
+    after = store.counts()
+    assert after["events"] == before["events"] and after["articles"] == 1
+    assert after["ledger_skipped"] == 1
+    skipped = next(store.ledger(status="skipped"))
+    assert skipped["key"] == "copy.txt"
+    assert skipped["article_id"] == first.article.id
+    assert "duplicate" in skipped["reason"]
+
+
+def test_a_failing_write_stores_nothing(store: Store) -> None:
+    result = analysis()
+    # An event pointing at an article that does not exist breaks a foreign key half-way.
+    result.events.append(event("no-such-article", 9))
+    with pytest.raises(StoreError) as caught:
+        store.add(result, key="a.txt")
+    assert caught.value.code == "E403"
+    counts = store.counts()
+    assert counts["articles"] == counts["events"] == counts["ledger_ok"] == 0
+
+
+def test_failures_are_ledger_lines_replaced_on_retry(store: Store) -> None:
+    store.record_failure(Failure("docs.jsonl", "E106", "malformed JSON", 3))
+    store.record_failure(Failure("docs.jsonl", "E107", "no text", 3))
+    [line] = store.ledger()
+    assert (line["key"], line["source"], line["line"]) == ("docs.jsonl:3", "docs.jsonl", 3)
+    assert (line["status"], line["code"], line["reason"]) == ("failed", "E107", "no text")
+    store.add(analysis(), key="docs.jsonl:3")
+    assert [(x["status"], x["code"]) for x in store.ledger()] == [("ok", None)]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, ["e0", "e1", "e2"]),
+        ({"actor": "IND"}, ["e0", "e2"]),
+        ({"actor": "ind"}, ["e0", "e2"]),
+        ({"actor": "NATO"}, ["e1"]),
+        ({"recipient": "BLR"}, ["e0", "e2"]),
+        ({"recipient": "IND"}, []),
+        ({"event": "engage"}, ["e1"]),
+        ({"event": ["CONSULT", "AID"]}, ["e0", "e2"]),
+        ({"since": "2025-07-01"}, ["e1"]),
+        ({"until": date(2025, 6, 30)}, ["e0"]),
+        ({"country": "RUS"}, ["e1"]),
+        ({"factuality": "asserted"}, ["e0", "e2"]),
+        ({"factuality": ["speculative", "negated"]}, ["e1"]),
+        ({"text": "SIGN A PACT"}, ["e1"]),
+        ({"text": "100%"}, []),
+        ({"actor": "IND", "event": "AID"}, ["e2"]),
+        ({"limit": 1}, ["e0"]),
+    ],
+)
+def test_event_filters(store: Store, filters: dict, expected: list[str]) -> None:
+    result = analysis()
+    store.add(result)
+    found = [e["id"].rsplit("-", 1)[1] for e in store.events(**filters)]
+    assert found == expected  # by date, undated last
+
+
+def test_reads_stream_in_chunks(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store_mod, "CHUNK_ROWS", 2)
+    for n in range(7):
+        store.add(analysis(f"Story {n}: India and Belarus held talks."), key=f"s{n}.txt")
+    assert len(list(store.events())) == 21
+    assert len(list(store.articles())) == 7
+    assert len(list(store.ledger(limit=5))) == 5
+
+
+def test_a_newer_schema_is_refused(make_db: Callable[[], str]) -> None:
+    url = make_db()
+    with Store.open(url) as store, store.engine.begin() as conn:
+        conn.execute(
+            store_mod.schema_version_t.insert().values(version=99, applied_at=sa.func.now())
+        )
+    with pytest.raises(StoreError) as caught:
+        Store.open(url)
+    assert caught.value.code == "E402"
+    assert "99" in str(caught.value)
+
+
+def test_missing_migrations_are_applied_in_order(
+    make_db: Callable[[], str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    url = make_db()
+    with Store.open(url) as store:
+        store.add(analysis())
+
+    def v2(conn: sa.Connection) -> None:
+        conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN language TEXT")
+
+    monkeypatch.setattr(store_mod, "MIGRATIONS", [*store_mod.MIGRATIONS, v2])
+    with Store.open(url) as store:
+        assert store.schema_version() == 2
+        columns = {c["name"] for c in sa.inspect(store.engine).get_columns("articles")}
+        assert "language" in columns
+        assert store.counts()["events"] == 3
+    with Store.open(url) as store:  # applied once
+        assert store.schema_version() == 2
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        pytest.param("folder", id="a-folder"),
+        pytest.param("not-a-db", id="not-a-database"),
+        pytest.param("mysql://u:p@localhost/db", id="unsupported-url"),
+        pytest.param("postgresql://u:p@127.0.0.1:1/db", id="no-server"),
+    ],
+)
+def test_a_store_that_cannot_be_opened_is_E401(tmp_path: Path, where: str) -> None:
+    target = where
+    if where == "folder":
+        target = str(tmp_path)
+    elif where == "not-a-db":
+        (tmp_path / "x.db").write_bytes(b"this is not a database file at all" * 100)
+        target = str(tmp_path / "x.db")
+    with pytest.raises(StoreError) as caught:
+        Store.open(target)
+    assert caught.value.code == "E401"
+
+
+def test_error_codes_are_catalogued() -> None:
+    from communique.errors import CATALOGUE
+
+    assert {"E401", "E402", "E403", "E404"} <= set(CATALOGUE)
