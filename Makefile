@@ -1,5 +1,6 @@
 # Two commands for a fresh machine (see README.md):
-#   make run   - create .venv, install, analyse samples/, print a table, write out/events.jsonl
+#   make run   - create .venv, install, analyse samples/, print a table, write out/events.jsonl,
+#                then ingest samples/ into communique.db and print the top dyads
 #   make test  - install the test tools, run ruff, mypy and pytest
 PYTHON ?= python3
 VENV ?= .venv
@@ -26,6 +27,8 @@ run: install
 	@mkdir -p out
 	$(VENV)/bin/communique analyze samples --format table --save out/events.jsonl
 	@echo "events written to out/events.jsonl"
+	$(VENV)/bin/communique ingest samples --db communique.db --quiet
+	$(VENV)/bin/communique dyad --db communique.db --top 10
 
 lint: install-test
 	$(VENV)/bin/ruff check src tests eval benchmarks
@@ -58,4 +61,4 @@ bench: install
 	$(PY) benchmarks/throughput.py --shared $(SHARED)
 
 clean:
-	rm -rf $(VENV) out .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) out communique.db communique.db-wal communique.db-shm .mypy_cache .ruff_cache .pytest_cache

@@ -141,3 +141,23 @@ def test_places_command(tmp_path: Path) -> None:
     assert (qingdao["geonameid"], qingdao["country"]) == (1797929, "CHN")
     text = story.read_text(encoding="utf-8")
     assert all(text[p["start"] : p["end"]] == p["text"] for p in record["places"])
+
+
+def test_ingest_events_and_dyad(tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "India and Belarus held talks in Qingdao, China.\n", encoding="utf-8"
+    )
+    (folder / "b.txt").write_text(STORY, encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    first = runner.invoke(main, ["ingest", str(folder), "--db", db, "--quiet"])
+    assert first.exit_code == 0, first.output
+    again = runner.invoke(main, ["ingest", str(folder), "--db", db, "--quiet"])
+    assert "2 already ingested" in again.stderr
+    listed = runner.invoke(main, ["events", "--db", db, "--actor", "POL", "--format", "jsonl"])
+    (record,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert record["event"] == "SANCTION"
+    top = runner.invoke(main, ["dyad", "--db", db])
+    assert "BLR-IND" in top.stdout and "POL-RUS" in top.stdout

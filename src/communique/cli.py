@@ -387,6 +387,185 @@ def places(paths: tuple[str, ...], jsonl: tuple[Path, ...]) -> None:
     sys.exit(EXIT_FAILURES if failures else EXIT_OK)
 
 
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option(
+    "--input",
+    "jsonl",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="JSONL batch files (also accepted as PATHS).",
+)
+@click.option(
+    "--db", default="communique.db", show_default=True, help="SQLite file or postgresql:// URL."
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Analysis processes (each loads the model once).",
+)
+@click.option("--plover-future", is_flag=True, help="Code future cooperation as AGREE.")
+@click.option("--quiet", is_flag=True, help="No progress line.")
+@KB_OPTION
+def ingest(
+    paths: tuple[str, ...],
+    jsonl: tuple[Path, ...],
+    db: str,
+    workers: int,
+    plover_future: bool,
+    quiet: bool,
+    kb_files: tuple[Path, ...],
+) -> None:
+    """Analyse articles into a store; resumable, each article all-or-nothing.
+
+    \b
+    Examples:
+      communique ingest samples/ --db communique.db
+      communique ingest news/ dump.jsonl --db postgresql://user:pw@host/communique --workers 2
+    """
+    from communique.ingest import ingest as run_ingest
+    from communique.store import StoreError
+
+    sources_ = [*paths, *map(str, jsonl)]
+    if not sources_:
+        raise click.UsageError("give files, folders or JSONL batches to ingest")
+    try:
+        summary = run_ingest(
+            sources_,
+            db=db,
+            workers=workers,
+            progress=not quiet,
+            kb_files=kb_files,
+            plover_future=plover_future,
+        )
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"communique: {summary}", err=True)
+    sys.exit(EXIT_FAILURES if summary.failed else EXIT_OK)
+
+
+@main.command()
+@click.option("--db", default="communique.db", show_default=True)
+@click.option("--actor", default=None, help="Actor code, organisation, or name.")
+@click.option("--recipient", default=None)
+@click.option("--event", "event_type", default=None, help="PLOVER type, e.g. CONSULT.")
+@click.option("--since", default=None, metavar="YYYY-MM-DD")
+@click.option("--until", default=None, metavar="YYYY-MM-DD")
+@click.option("--country", default=None, help="Country (ISO3) where the event happened.")
+@click.option("--factuality", default=None, help="asserted, reported, speculative, ...")
+@click.option("--all", "include_all", is_flag=True, help="Every factuality.")
+@click.option("--text", default=None, help="Words in the evidence.")
+@click.option("--limit", type=int, default=None)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "jsonl", "csv"]),
+    default="table",
+    show_default=True,
+)
+def events(
+    db: str,
+    actor: str | None,
+    recipient: str | None,
+    event_type: str | None,
+    since: str | None,
+    until: str | None,
+    country: str | None,
+    factuality: str | None,
+    include_all: bool,
+    text: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """Query stored events.
+
+    \b
+    Examples:
+      communique events --actor IND --recipient BLR
+      communique events --event SANCTION --since 2024-01-01 --format csv > sanctions.csv
+    """
+    from communique import export
+    from communique.records import DEFAULT_FACTUALITIES
+    from communique.store import Store, StoreError
+
+    facts = None if include_all else ([factuality] if factuality else sorted(DEFAULT_FACTUALITIES))
+    try:
+        with Store.open(db) as store:
+            found = list(
+                store.events(
+                    actor=actor,
+                    recipient=recipient,
+                    event=event_type,
+                    since=since,
+                    until=until,
+                    country=country,
+                    factuality=facts,
+                    text=text,
+                    limit=limit,
+                )
+            )
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "jsonl":
+        for record in found:
+            click.echo(render.jsonl_line(record))
+    elif fmt == "csv":
+        export.write(found, "csv", sys.stdout)
+    else:
+        click.echo(render.table(found))
+
+
+@main.command()
+@click.argument("codes", nargs=-1)
+@click.option("--db", default="communique.db", show_default=True)
+@click.option(
+    "--top",
+    type=int,
+    default=10,
+    show_default=True,
+    help="Without CODES: how many of the most active dyads to list.",
+)
+def dyad(codes: tuple[str, ...], db: str, top: int) -> None:
+    """A relation over time (events per month by quad class, Goldstein sums), or, without
+    CODES, the most active dyads.
+
+    \b
+    Examples:
+      communique dyad IND BLR
+      communique dyad --top 5
+    """
+    from communique.query import dyad_timeline, top_dyads
+    from communique.store import Store, StoreError
+
+    if codes and len(codes) != 2:
+        raise click.UsageError("give two codes (communique dyad IND BLR) or none")
+    try:
+        with Store.open(db) as store:
+            records = list(store.events())
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not codes:
+        click.echo(f"{'dyad':<12}{'events':>8}")
+        for (a, b), n in top_dyads(records, top):
+            click.echo(f"{a + '-' + b:<12}{n:>8}")
+        return
+    rows = dyad_timeline(records, codes[0], codes[1])
+    click.echo(
+        f"{'month':<9}{'events':>7}{'verbal coop':>13}{'material coop':>15}"
+        f"{'verbal confl':>14}{'material confl':>16}{'goldstein':>11}"
+    )
+    for r in rows:
+        click.echo(
+            f"{r['month']:<9}{r['events']:>7}{r['verbal cooperation']:>13}"
+            f"{r['material cooperation']:>15}{r['verbal conflict']:>14}"
+            f"{r['material conflict']:>16}{r['goldstein']:>11.1f}"
+        )
+    if not rows:
+        click.echo("(no events between them)")
+
+
 @main.command("export")
 @click.option(
     "--format",
