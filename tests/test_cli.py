@@ -161,3 +161,6 @@ def test_ingest_events_and_dyad(tmp_path: Path) -> None:
     assert record["event"] == "SANCTION"
     top = runner.invoke(main, ["dyad", "--db", db])
     assert "BLR-IND" in top.stdout and "POL-RUS" in top.stdout
+    gdelt = runner.invoke(main, ["export", "--db", db, "--format", "gdelt"])
+    rows = [line.split("\t") for line in gdelt.stdout.splitlines()]
+    assert len(rows) == 2 and all(len(row) == 61 for row in rows)

@@ -51,3 +51,17 @@ def test_nonsense_is_not_a_date() -> None:
 )
 def test_relative_periods(text: str, expected: tuple[date, str]) -> None:
     assert parse_expression(text, FRIDAY) == expected
+
+
+def test_a_since_date_does_not_date_the_event() -> None:
+    from communique import analyze
+
+    (event,) = [
+        e
+        for e in analyze(
+            "Biden welcomed Kenya's Ruto on Thursday for the first African state visit since 2008.",
+            published="2024-05-23",
+        ).events
+        if e.actor[0].code == "KEN"
+    ]
+    assert event.date is not None and event.date.isoformat() == "2024-05-23"

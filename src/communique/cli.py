@@ -578,9 +578,10 @@ def dyad(codes: tuple[str, ...], db: str, top: int) -> None:
     "--input",
     "jsonl",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    required=True,
+    default=None,
     help="Event records as JSONL (communique analyze --save).",
 )
+@click.option("--db", default=None, help="Or a store (SQLite file or postgresql:// URL).")
 @click.option(
     "-o",
     "--output",
@@ -588,29 +589,42 @@ def dyad(codes: tuple[str, ...], db: str, top: int) -> None:
     default=None,
     help="File to write (default: stdout).",
 )
-def export_command(fmt: str, jsonl: Path, output: Path | None) -> None:
+def export_command(fmt: str, jsonl: Path | None, db: str | None, output: Path | None) -> None:
     """Export event records to PLOVER, GDELT 2.0, CSV or GraphML.
 
     \b
     Examples:
+      communique export --db communique.db --format gdelt -o events.export.CSV
       communique analyze samples/ --save out/events.jsonl
-      communique export --input out/events.jsonl --format gdelt -o out/events.export.CSV
       communique export --input out/events.jsonl --format graphml -o out/actors.graphml
     """
     from communique import export
 
-    records = []
-    for item in sources.read_jsonl_records(jsonl):
-        if isinstance(item, Failure):
-            click.echo(f"communique: {item}", err=True)
-            continue
-        records.append(item[1])
+    if (jsonl is None) == (db is None):
+        raise click.UsageError("give either --input events.jsonl or --db STORE")
+    records: list[dict[str, Any]] = []
+    articles: dict[str, dict[str, Any]] = {}
+    if jsonl is not None:
+        for item in sources.read_jsonl_records(jsonl):
+            if isinstance(item, Failure):
+                click.echo(f"communique: {item}", err=True)
+                continue
+            records.append(item[1])
+    else:
+        from communique.store import Store, StoreError
+
+        try:
+            with Store.open(str(db)) as store:
+                records = list(store.events())
+                articles = {str(a["id"]): a for a in store.articles(with_text=False)}
+        except StoreError as exc:
+            raise click.ClickException(str(exc)) from exc
     if output is None:
-        count = export.write(records, fmt, sys.stdout)
+        count = export.write(records, fmt, sys.stdout, articles=articles)
     else:
         output.parent.mkdir(parents=True, exist_ok=True)
         with output.open("w", encoding="utf-8", newline="") as fh:
-            count = export.write(records, fmt, fh)
+            count = export.write(records, fmt, fh, articles=articles)
     click.echo(f"communique: exported {count} events as {fmt}", err=True)
 
 

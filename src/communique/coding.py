@@ -31,7 +31,7 @@ OBJECT_DEPS = {"dobj", "obj"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl"}
 PREP_DEPS = {"prep", "agent", "dative"}
 # Prepositions whose nominal object is an event the clause's subject took part in.
-ADJUNCT_PREPS = {"during", "on", "at", "in", "for", "ahead", "amid"}
+ADJUNCT_PREPS = {"during", "on", "at", "in", "ahead", "amid"}
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Span, Token
 
+# Prepositions whose date bounds a period rather than dating the event.
+NOT_THE_EVENTS_DATE = {"since", "until", "till", "before", "by"}
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -125,6 +127,8 @@ def event_date(
         if ent.label_ not in {"DATE", "TIME"}:
             continue
         node = ent.root
+        if node.head.lower_ in NOT_THE_EVENTS_DATE or ent[0].lower_ in NOT_THE_EVENTS_DATE:
+            continue  # "the first state visit since 2008" is not dated 2008
         governs = False
         for _ in range(4):
             if node.i in anchors:
