@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -39,13 +40,63 @@ def measure(
     )
     facts = set(FACTUALITIES) if include_all else set(DEFAULT_FACTUALITIES)
     s = Score()
+    place = Counter[str]()
+    when = Counter[str]()
     for row, result in zip(rows, results, strict=True):
         pred = predicted_keys(result, facts) if isinstance(result, Analysis) else []
         s.add(row["id"], row["text"], gold_events(row), pred)
+        if isinstance(result, Analysis):
+            _score_where_when(row, result, place, when)
     p, r, f = s.overall()
+    figures = {"precision": p, "recall": r, "f1": f}
+    if place["total"]:
+        figures["place_accuracy"] = place["right"] / place["total"]
+    if when["total"]:
+        figures["date_accuracy"] = when["right"] / when["total"]
     if verbose:
         print(report(s, title=f"news gold {gold.name}", show=show))
-    return {"precision": p, "recall": r, "f1": f}
+        if place["total"]:
+            print(
+                f"event place right on matched events with a gold place: "
+                f"{place['right']}/{place['total']} = {figures['place_accuracy']:.3f}"
+            )
+        if when["total"]:
+            print(
+                f"event date right to the day on matched events with a gold date: "
+                f"{when['right']}/{when['total']} = {figures['date_accuracy']:.3f}"
+            )
+    return figures
+
+
+def _score_where_when(
+    row: dict[str, Any], result: Analysis, place: Counter[str], when: Counter[str]
+) -> None:
+    """Place and date of each gold event that communique found (same type and dyad): the
+    place is right when the gold place names the predicted one, or the predicted place is
+    a city of a country the gold names only as a country."""
+    for gold in row.get("events") or []:
+        key = event_key(gold["event"], gold.get("actor") or [], gold.get("recipient") or [])
+        match = next(
+            (
+                e
+                for e in result.visible_events()
+                if event_key(e.event, [a.code for a in e.actor], [r.code for r in e.recipient])
+                == key
+            ),
+            None,
+        )
+        if match is None:
+            continue
+        if gold.get("event_loc"):
+            place["total"] += 1
+            loc = match.event_loc
+            want = str(gold["event_loc"]).lower()
+            if loc is not None and (loc.name.lower() in want or want in loc.name.lower()):
+                place["right"] += 1
+        if gold.get("date"):
+            when["total"] += 1
+            if match.date is not None and match.date.isoformat() == gold["date"]:
+                when["right"] += 1
 
 
 def main() -> int:
