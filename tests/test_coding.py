@@ -132,3 +132,58 @@ def test_record_follows_the_output_contract() -> None:
         "identifier",
     }
     assert record["quad_code"] == 1 and record["goldstein"] == 2.5
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "it"/"they" stand for the subject of the clause that governs theirs
+        (
+            "Estonia said on Friday it had expelled three Belarusian diplomats.",
+            [("SANCTION", ["EST"], ["BLR"])],
+        ),
+        (
+            "Kenyan officials said they had deported two Somali nationals.",
+            [("COERCE", ["KEN"], ["SOM"])],
+        ),
+        # "it" does not take a plural subject
+        ("Malian rebels said it was attacked by Niger.", [("ASSAULT", ["NER"], [])]),
+        # a modal of obligation under a saying verb is the speaker's demand
+        (
+            "Japan said on Monday that China must release the detained businessman.",
+            [("REQUEST", ["JPN"], ["CHN"])],
+        ),
+        # ... but not when the speaker denies it
+        ("Japan did not say that China must release the businessman.", []),
+    ],
+    ids=["it-said", "they-said", "it-plural", "must", "must-negated"],
+)
+def test_pronouns_and_demands(text: str, expected: list) -> None:
+    assert _dyads(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "event", "actor", "recipient"),
+    [
+        # PLOVER: an offer to yield or cooperate is AGREE ...
+        ("Armenia says it is ready to withdraw its troops from the border.", "AGREE", ["ARM"], []),
+        # ... and an announced hostile act is a THREATEN
+        (
+            "Serbian leaders said they would boycott all contact with Kosovo.",
+            "THREATEN",
+            ["SRB"],
+            ["KOS"],
+        ),
+    ],
+    ids=["ready-to", "would-boycott"],
+)
+def test_plover_future_recoding(text: str, event: str, actor: list, recipient: list) -> None:
+    events = [
+        e
+        for e in analyze(text, published="2024-06-14", plover_future=True).events
+        if e.factuality in {"asserted", "reported"}
+    ]
+    assert [(e.event, sorted(a.code or "" for a in e.actor)) for e in events] == [(event, actor)]
+    assert sorted(r.code or "" for r in events[0].recipient) == recipient

@@ -25,6 +25,10 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "gen", "gen.
 PRONOUNS = {"he", "she", "they", "it", "him", "her", "them", "we", "i", "you", "who", "which"}
 # Pronouns that refer back to the last person named ("during his state visit").
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+# Pronouns that stand for a state or an organisation named in the clause above.
+INSTITUTIONAL = {"it", "its", "they", "them", "their"}
+# How a clause hangs from the verb whose subject its pronoun may take.
+CLAUSE_LINKS = {"ccomp", "xcomp", "advcl", "conj", "acomp"}
 # How many sentences back a pronoun may reach for its person.
 PRONOUN_REACH = 2
 COUNTERPART = "counterpart"
@@ -212,6 +216,8 @@ class ArticleActors:
     def resolve_one(self, head: Token, *, bare_roles: bool = False) -> Entity | None:
         if head.lower_ in PERSONAL:
             return self._antecedent(head)
+        if head.lower_ in INSTITUTIONAL:
+            return self._clause_antecedent(head)
         if head.lower_ in PRONOUNS:
             return None
         span = self.phrase(head)
@@ -229,6 +235,35 @@ class ArticleActors:
             if known is None or known.code is None:
                 self.register[surname] = entity
         return entity
+
+    def _clause_antecedent(self, pronoun: Token) -> Entity | None:
+        """What "it"/"they" stands for when the clause above names it: the subject of the
+        clause ("Syria withdrew its troops"), or of the verb that governs the clause
+        ("Switzerland said it had expelled", "the rebels said they would free"). Number
+        must agree: "it" takes a singular subject, "they" a plural or coordinated one."""
+        plural = pronoun.lower_ in {"they", "them", "their"}
+        verb = pronoun.head
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+            verb = verb.head
+        own = pronoun.dep_ in {"nsubj", "nsubjpass"} and pronoun.head is verb
+        levels = [verb.head] if own and verb.dep_ in CLAUSE_LINKS else [verb]
+        if not own and verb.dep_ in CLAUSE_LINKS:
+            levels.append(verb.head)
+        for level in levels:
+            for subject in (c for c in level.children if c.dep_ in {"nsubj", "nsubjpass"}):
+                if subject.i >= pronoun.i or subject.lower_ in PERSONAL | PRONOUNS:
+                    continue
+                many = subject.tag_ in {"NNS", "NNPS"} or any(
+                    c.dep_ == "conj" for c in subject.children
+                )
+                if many != plural and not (plural and subject.ent_type_ in {"ORG", "NORP"}):
+                    continue
+                found = self.resolve_span(self.phrase(subject))
+                if found is not None and found.code:
+                    found.entity_text = pronoun.text
+                    found.start, found.end = pronoun.idx, pronoun.idx + len(pronoun.text)
+                    return found
+        return None
 
     def _antecedent(self, pronoun: Token) -> Entity | None:
         """Who a personal pronoun stands for: the person who is the subject of its clause

@@ -28,7 +28,9 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj"}
 # Dependencies through which a verb without a subject of its own takes its governor's
 # subject: control ("agreed to withdraw"), coordination ("met and signed"), participles.
-INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl"}
+# "is willing to withdraw": the complement of a predicate adjective inherits the subject
+# of its copula, as a verb complement does.
+INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acomp"}
 PREP_DEPS = {"prep", "agent", "dative"}
 # Prepositions whose nominal object is an event the clause's subject took part in.
 ADJUNCT_PREPS = {"during", "on", "at", "in", "ahead", "amid"}
@@ -55,6 +57,8 @@ class Lexicon:
     nouns: dict[str, Trigger] = field(default_factory=dict)
     support: dict[str, dict[str, Any]] = field(default_factory=dict)
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # "X said Y must V": a demand by the speaker on the subject of the complement.
+    deontic: dict[str, Any] = field(default_factory=dict)
 
     def verb(self, token: Token) -> Trigger | None:
         for child in token.children:
@@ -100,6 +104,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
             nouns={k: _trigger(k, "noun", v) for k, v in (data.get("nouns") or {}).items()},
             support={k: dict(v or {}) for k, v in (data.get("support_verbs") or {}).items()},
             classes={k: frozenset(v) for k, v in (data.get("classes") or {}).items()},
+            deontic=dict(data.get("deontic") or {}),
         )
     except (OSError, yaml.YAMLError, KeyError, AttributeError) as exc:
         raise KnowledgeError(f"{source}: malformed trigger lexicon: {exc!r}") from exc
@@ -166,7 +171,11 @@ def _has_need(
     if need == "dative":
         return any(actors.resolve(c) for c in _children(token, {"dative"}))
     if need == "object_actor":
-        return any(actors.resolve(o) for o in _children(token, OBJECT_DEPS))
+        # the object itself ("backed Kyiv") or its possessor ("backed Turkey's bid")
+        return any(
+            actors.resolve(o) or any(actors.resolve(p) for p in _children(o, {"poss"}))
+            for o in _children(token, OBJECT_DEPS)
+        )
     if need.startswith("object_"):
         words = lexicon.classes.get(need[len("object_") :], frozenset())
         return any(o.lemma_.lower() in words for o in _children(token, OBJECT_DEPS))
@@ -469,6 +478,38 @@ def _finish(
     )
 
 
+def deontic_mention(
+    tok: Token, actors: ArticleActors, lexicon: Lexicon, sent: Span, index: int
+) -> Mention | None:
+    """ "Russia said Sudan must return the helicopter": a predicate with a modal of
+    obligation, complement of a saying verb, is the speaker's demand on its subject. The
+    saying verb is the trigger (``tok``); its subject is the actor."""
+    rule = lexicon.deontic
+    if not rule or tok.lemma_.lower() not in set(rule.get("governors") or ()):
+        return None
+    modals = set(rule.get("modals") or ())
+    for comp in _children(tok, {"ccomp"}):
+        if not any(c.dep_ == "aux" and c.lower_ in modals for c in comp.children):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        speaker, _ = subject_of(tok)
+        actor = [e for h in speaker for e in actors.resolve(h)]
+        addressed, _ = subject_of(comp)
+        recipient = [e for h in addressed for e in actors.resolve(h)]
+        if not actor or not recipient:
+            continue
+        trig = Trigger(
+            key=f"{tok.lemma_.lower()} ... {comp.lemma_.lower()}",
+            pos="verb",
+            event=str(rule["event"]),
+            cameo=str(rule["cameo"]),
+            mode=rule.get("mode"),
+        )
+        return _finish(tok, trig, actor, recipient, sent, index, "deontic", actors)
+    return None
+
+
 def find_mentions(
     sent: Span, index: int, actors: ArticleActors, lexicon: Lexicon | None = None
 ) -> list[tuple[Token, Token | None, Mention]]:
@@ -482,6 +523,8 @@ def find_mentions(
             trig = lexicon.verb(tok)
             if trig is not None:
                 mention = verb_mention(tok, trig, actors, lexicon, sent, index)
+            if mention is None:
+                mention = deontic_mention(tok, actors, lexicon, sent, index)
         elif tok.pos_ in {"NOUN", "PROPN"}:
             trig = lexicon.noun(tok)
             if trig is not None:

@@ -225,11 +225,27 @@ FUTURE_AS_AGREE = {
 }
 
 
+# PLOVER codes a single category, not category + auxiliary mode: "THREATEN could be
+# ASSAULT + hypothetical". An announced or conditional hostile act ("would boycott",
+# "will withdraw its force unless", "plans to impose restrictions") is the threat of it,
+# with CAMEO's "threaten ..." code and the PLOVER mode of that code.
+FUTURE_AS_THREATEN = {
+    "PROTEST": ("133", "relations"),
+    "SANCTION": ("1312", "restrict"),
+    "COERCE": ("137", "violence"),
+    "ASSAULT": ("138", "violence"),
+}
+
+
 def future_as_agree(mention: Mention) -> None:
-    """Recode a future meeting, support, cooperation or aid as the agreement to it."""
+    """PLOVER's recoding of intentions: a future meeting, support, cooperation or aid is
+    the agreement to it; a future or conditional hostile act is a threat."""
     if mention.factuality == "future" and mention.event in FUTURE_AS_AGREE:
         mention.cameo = FUTURE_AS_AGREE[mention.event]
         mention.event, mention.mode, mention.factuality = "AGREE", None, "asserted"
+    elif mention.factuality in {"future", "hypothetical"} and mention.event in FUTURE_AS_THREATEN:
+        mention.cameo, mention.mode = FUTURE_AS_THREATEN[mention.event]
+        mention.event, mention.factuality = "THREATEN", "asserted"
 
 
 def merge(mentions: list[Mention], article_id: str, codebook: Codebook) -> list[Event]:
