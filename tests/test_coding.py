@@ -187,3 +187,28 @@ def test_plover_future_recoding(text: str, event: str, actor: list, recipient: l
     ]
     assert [(e.event, sorted(a.code or "" for a in e.actor)) for e in events] == [(event, actor)]
     assert sorted(r.code or "" for r in events[0].recipient) == recipient
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group placed in a country acts for it
+        ("Police in Nairobi arrested three Ugandan activists.", [("COERCE", ["KEN"], ["UGA"])]),
+        # "thousands of ..." is the people it counts
+        (
+            "Thousands of Georgian students staged demonstrations in Tbilisi.",
+            [("PROTEST", ["GEO"], [])],
+        ),
+        # a protest lodged with a government is a complaint
+        ("Greece lodged a formal protest with Turkey on Tuesday.", [("ACCUSE", ["GRC"], ["TUR"])]),
+        (
+            "Ecuador granted asylum to two Venezuelan opposition figures.",
+            [("AID", ["ECU"], ["VEN"])],
+        ),
+        ("Hungary summoned the Ukrainian ambassador on Monday.", [("ACCUSE", ["HUN"], ["UKR"])]),
+    ],
+    ids=["located-group", "thousands-of", "lodged-protest", "asylum", "summoned"],
+)
+def test_wider_lexicon(text: str, expected: list) -> None:
+    assert _dyads(text) == expected

@@ -36,7 +36,16 @@ ANAPHOR = "anaphor:parties"
 # Words that make an office-holder a former one (PLOVER sector ELI).
 FORMER = {"former", "ousted", "ex", "ex-", "deposed", "exiled"}
 # Heads that stand for the people "of" someone: "a group of Moroccan diplomats".
+# Prepositions that place a group in a country: "police in Lagos", "students from Iran".
+LOCATING_PREPS = {"in", "from", "throughout", "across", "inside"}
 COLLECTIVES = {
+    "thousand",
+    "hundred",
+    "million",
+    "ten",
+    "tens",
+    "score",
+    "scores",
     "group",
     "delegation",
     "team",
@@ -483,6 +492,8 @@ class ArticleActors:
         code = code or nationality
         if code is None and org is None and name is None:
             code = self._place_country(span)
+        if code is None and org is None and name is None and role:
+            code = self._located_in(span.root)  # "security forces in Guinea"
         if code and name is None and role and role != COUNTERPART:
             holder = self.kb.office_holder(code, role, self.published, org=org)
             if holder is not None:
@@ -508,6 +519,23 @@ class ArticleActors:
             role=None if role == COUNTERPART and name else role,
             identifier=identifier or (f"org:{org}" if org else None),
         )
+
+    def _located_in(self, head: Token) -> str | None:
+        """The country a group is placed in when nothing else names one: "security
+        forces in Guinea", "students throughout Indonesia", "demonstrators in Baghdad"."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in LOCATING_PREPS:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                match = self.matches.get(obj.i)
+                if match is not None:
+                    entry = _pick(match.entries)
+                    if entry.kind in {"country", "capital"} and entry.code:
+                        return entry.code
+                found = self._place_country(self.doc[obj.left_edge.i : obj.i + 1])
+                if found:
+                    return found
+        return None
 
     def _place_country(self, span: Span) -> str | None:
         """The country of a town or a misspelt country named as a party ("Gorazde",

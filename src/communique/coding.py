@@ -60,13 +60,25 @@ class Lexicon:
     # "X said Y must V": a demand by the speaker on the subject of the complement.
     deontic: dict[str, Any] = field(default_factory=dict)
 
+    def lemma(self, token: Token) -> str:
+        """The token's lemma, mended where the tagger strips a past tense to a word the
+        lexicon does not know but its "-e" form it does ("staged" -> "stag" -> "stage")."""
+        lemma = token.lemma_.lower()
+        if lemma in self.verbs or lemma in self.support or not token.tag_.startswith("VB"):
+            return lemma
+        low = token.lower_
+        if low.endswith("ed") and (low[:-1] in self.verbs or low[:-1] in self.support):
+            return low[:-1]
+        return lemma
+
     def verb(self, token: Token) -> Trigger | None:
+        lemma = self.lemma(token)
         for child in token.children:
             if child.dep_ in {"prt", "prep"}:
-                found = self.verbs.get(f"{token.lemma_.lower()} {child.lower_}")
+                found = self.verbs.get(f"{lemma} {child.lower_}")
                 if found is not None:
                     return found
-        return self.verbs.get(token.lemma_.lower())
+        return self.verbs.get(lemma)
 
     def noun(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
@@ -184,9 +196,12 @@ def _has_need(
         return bool(subj) and len(actors.resolve(subj[0])) >= 2
     if need == "support":
         return support is not None
+    if need == "support_fire":
+        # "opened fire on": the verb that makes "fire" an act, not a blaze
+        return support is not None and support.lemma_.lower() in {"open", "return"}
     if need == "support_aid":
         return support is not None and bool(
-            lexicon.support.get(support.lemma_.lower(), {}).get("aid")
+            lexicon.support.get(lexicon.lemma(support), {}).get("aid")
         )
     if need == "joint":
         words = lexicon.classes.get("joint", frozenset())
@@ -209,7 +224,7 @@ def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
         noun = noun.head  # "adopted a sanctions package against Russia"
     head = noun.head
-    if noun.dep_ in OBJECT_DEPS | {"nsubjpass", "attr"} and head.lemma_.lower() in lexicon.support:
+    if noun.dep_ in OBJECT_DEPS | {"nsubjpass", "attr"} and lexicon.lemma(head) in lexicon.support:
         return head
     if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS:
         return _support_verb(noun.head, lexicon)
@@ -420,7 +435,7 @@ def noun_mention(
             for h in prep_objects(support, {"on", "against", "to", "for"})
             for e in actors.resolve(h)
         ]
-        lend = lexicon.support.get(support.lemma_.lower(), {})
+        lend = lexicon.support.get(lexicon.lemma(support), {})
         if lend.get("event") and trig.event in (lend.get("for") or ()):
             event, cameo = str(lend["event"]), str(lend["cameo"])
     if trig.event == "CONSULT" and not (owners or compounds or by or between):
@@ -485,7 +500,7 @@ def deontic_mention(
     obligation, complement of a saying verb, is the speaker's demand on its subject. The
     saying verb is the trigger (``tok``); its subject is the actor."""
     rule = lexicon.deontic
-    if not rule or tok.lemma_.lower() not in set(rule.get("governors") or ()):
+    if not rule or lexicon.lemma(tok) not in set(rule.get("governors") or ()):
         return None
     modals = set(rule.get("modals") or ())
     for comp in _children(tok, {"ccomp"}):
