@@ -212,3 +212,21 @@ def test_plover_future_recoding(text: str, event: str, actor: list, recipient: l
 )
 def test_wider_lexicon(text: str, expected: list) -> None:
     assert _dyads(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the target inside the object, through a possessive
+        ("Poland rejected calls by Hungary's leaders for talks.", [("REJECT", ["POL"], ["HUN"])]),
+        # a passive subject is what the verb acts on
+        (
+            "Four Nigerien soldiers were killed by Malian militants on Sunday.",
+            [("ASSAULT", ["MLI"], ["NER"])],
+        ),
+    ],
+    ids=["possessive-target", "passive-object"],
+)
+def test_targets_and_passives(text: str, expected: list) -> None:
+    assert _dyads(text) == expected

@@ -163,6 +163,12 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+def _objects(token: Token) -> list[Token]:
+    """What a verb acts on: its direct object, or its subject when passive ("three
+    soldiers were killed", "aid was suspended")."""
+    return _children(token, OBJECT_DEPS) or _children(token, {"nsubjpass"})
+
+
 def _has_need(
     token: Token, need: str, support: Token | None, actors: ArticleActors, lexicon: Lexicon
 ) -> bool:
@@ -179,18 +185,18 @@ def _has_need(
             for x in _children(token, {"xcomp"})
         )
     if need == "object":
-        return bool(_children(token, OBJECT_DEPS))
+        return bool(_objects(token))
     if need == "dative":
         return any(actors.resolve(c) for c in _children(token, {"dative"}))
     if need == "object_actor":
         # the object itself ("backed Kyiv") or its possessor ("backed Turkey's bid")
         return any(
             actors.resolve(o) or any(actors.resolve(p) for p in _children(o, {"poss"}))
-            for o in _children(token, OBJECT_DEPS)
+            for o in _objects(token)
         )
     if need.startswith("object_"):
         words = lexicon.classes.get(need[len("object_") :], frozenset())
-        return any(o.lemma_.lower() in words for o in _children(token, OBJECT_DEPS))
+        return any(o.lemma_.lower() in words for o in _objects(token))
     if need == "subject_pair":
         subj, _ = subject_of(token)
         return bool(subj) and len(actors.resolve(subj[0])) >= 2
@@ -360,8 +366,6 @@ TARGET_SKIP_DEPS = (
         "advcl",
         "parataxis",
         "relcl",
-        "poss",
-        "appos",
     }
 )
 TARGET_DEPTH = 4
