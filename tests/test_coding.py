@@ -230,3 +230,23 @@ def test_wider_lexicon(text: str, expected: list) -> None:
 )
 def test_targets_and_passives(text: str, expected: list) -> None:
     assert _dyads(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an unknown person described by an apposition takes its country
+        (
+            "Tomas Varga, Slovakia's best-known rights activist, staged a hunger strike.",
+            [("PROTEST", ["SVK"], [])],
+        ),
+        # a group named by its role and placed in a country
+        ("Opposition groups in Zambia organised a general strike.", [("PROTEST", ["ZMB"], [])]),
+        # an abduction is an ASSAULT (CAMEO 181), not a COERCE
+        ("Sudanese militiamen kidnapped two Chadian aid workers.", [("ASSAULT", ["SDN"], ["TCD"])]),
+    ],
+    ids=["described-person", "role-group-in-country", "kidnap"],
+)
+def test_more_actors(text: str, expected: list) -> None:
+    assert _dyads(text) == expected

@@ -236,6 +236,8 @@ class ArticleActors:
         if not self._is_actor_head(span.root):
             return None  # "India's national interests" names India, but is not an actor
         entity = self.resolve_span(span, bare_roles=bare_roles)
+        if entity is None and head.ent_type_ == "PERSON":
+            entity = self._described(head)
         if entity is not None and entity.code and entity.name and " " in entity.name:
             # learnt from context ("his Belarusian counterpart, Viktor Khrenin"): later
             # "Mr. Khrenin" is the same person
@@ -244,6 +246,24 @@ class ArticleActors:
             if known is None or known.code is None:
                 self.register[surname] = entity
         return entity
+
+    def _described(self, head: Token) -> Entity | None:
+        """A person the knowledge base does not know, described by an apposition: "Jan
+        Novak, Slovakia's leading rights activist" is a Slovak activist named Jan Novak."""
+        for appos in (c for c in head.children if c.dep_ == "appos"):
+            described = self.resolve_span(self.phrase(appos))
+            if described is not None and described.code and described.name is None:
+                ent = _entity_of(head)
+                span = (
+                    self.doc[ent.start : ent.end]
+                    if ent is not None
+                    else self.doc[head.i : head.i + 1]
+                )
+                described.name = span.text
+                described.entity_text = span.text
+                described.start, described.end = span.start_char, span.end_char
+                return described
+        return None
 
     def _clause_antecedent(self, pronoun: Token) -> Entity | None:
         """What "it"/"they" stands for when the clause above names it: the subject of the
@@ -317,6 +337,13 @@ class ArticleActors:
             return True
         if head.pos_ != "NOUN":
             return False
+        if self._located_in(head) and any(
+            child.dep_ == "compound"
+            and child.i in self.matches
+            and any(e.kind == "role" for e in self.matches[child.i].entries)
+            for child in head.lefts
+        ):
+            return True  # "opposition groups in Zimbabwe"
         for child in head.lefts:
             match = self.matches.get(child.i)
             if (
@@ -532,6 +559,8 @@ class ArticleActors:
                     entry = _pick(match.entries)
                     if entry.kind in {"country", "capital"} and entry.code:
                         return entry.code
+                    if prep.lower_ == "from" and entry.kind == "group" and entry.code:
+                        return entry.code  # "activists from the Fatah party"
                 found = self._place_country(self.doc[obj.left_edge.i : obj.i + 1])
                 if found:
                     return found

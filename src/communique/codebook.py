@@ -34,6 +34,53 @@ PLOVER_QUAD = {
     "ASSAULT": 4,
 }
 
+# PLOVER modes by event type (PLOVER manual, "Supplementary fields: mode").
+PLOVER_MODES: dict[str, tuple[str, ...]] = {
+    "AGREE": (),
+    "CONSULT": ("visit", "third-party", "multilateral", "phone"),
+    "SUPPORT": (),
+    "CONCEDE": (),
+    "COOPERATE": (),
+    "AID": (),
+    "RETREAT": ("withdraw", "release", "disarm", "ceasefire", "access", "resign"),
+    "REQUEST": ("assist", "change", "yield", "meet"),
+    "ACCUSE": ("disapprove", "investigate", "allege"),
+    "REJECT": ("assist", "change", "yield", "meet"),
+    "THREATEN": ("restrict", "arrest", "relations", "expel", "territory", "violence"),
+    "PROTEST": ("demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"),
+    "SANCTION": ("convict", "expel", "withdraw", "discontinue"),
+    "MOBILIZE": ("troops", "weapons", "police", "militia"),
+    "COERCE": (
+        "seize",
+        "restrict",
+        "censor",
+        "curfew",
+        "martial-law",
+        "arrest",
+        "deport",
+        "withhold",
+        "misinformation",
+        "cyber",
+    ),
+    "ASSAULT": (
+        "abduct",
+        "beat",
+        "torture",
+        "sexual",
+        "targeted",
+        "destroy",
+        "primitive",
+        "firearms",
+        "explosives",
+        "suicide-attack",
+        "aerial",
+        "drone",
+        "heavy-weapons",
+        "crowd-control",
+        "unconventional",
+    ),
+}
+
 
 @dataclass(frozen=True)
 class Codebook:

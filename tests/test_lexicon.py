@@ -1,0 +1,45 @@
+"""The trigger lexicon is consistent with the codebooks: every CAMEO code exists, every
+mode is a PLOVER mode of its type, and a trigger's PLOVER type is the one its CAMEO code
+maps to, except for the deliberate differences listed here."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique.codebook import PLOVER_MODES, default
+from communique.coding import Trigger, default_lexicon
+
+# Trigger types that differ from CAMEO2PLOVER on purpose, with the reason.
+DELIBERATE = {
+    # PLOVER's SANCTION covers sanctions and embargoes; CAMEO2PLOVER files 163 under COERCE
+    "163": "SANCTION",
+    # occupying territory by force: ASSAULT in the manual's examples ("invasion")
+    "192": "ASSAULT",
+    # CAMEO has no resignation code; PLOVER codes resignations as RETREAT
+    "080": "RETREAT",
+    # a pardon eases a legal restriction: CONCEDE in the PLOVER manual
+    "0841": "CONCEDE",
+}
+
+
+def _triggers() -> list[Trigger]:
+    lexicon = default_lexicon()
+    return list(lexicon.verbs.values()) + list(lexicon.nouns.values())
+
+
+@pytest.mark.parametrize("trigger", _triggers(), ids=lambda t: f"{t.pos}:{t.key}")
+def test_trigger_agrees_with_the_codebooks(trigger: Trigger) -> None:
+    cameo = default().cameo
+    assert trigger.event in PLOVER_MODES
+    assert trigger.cameo in cameo, f"unknown CAMEO code {trigger.cameo}"
+    if trigger.mode is not None:
+        assert trigger.mode in PLOVER_MODES[trigger.event]
+    mapped = (cameo[trigger.cameo].get("plover") or {}).get("event")
+    if mapped is not None:
+        assert trigger.event in {mapped, DELIBERATE.get(trigger.cameo)}
+
+
+def test_the_deontic_rule_codes_a_request() -> None:
+    rule = default_lexicon().deontic
+    assert rule["event"] == "REQUEST" and rule["mode"] in PLOVER_MODES["REQUEST"]
+    assert "must" in rule["modals"] and "say" in rule["governors"]
