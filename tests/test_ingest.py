@@ -68,8 +68,10 @@ def make_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable
 
 
 def story(n: int) -> str:
+    """Report ``n`` of talks and aid: reports n and n + 12 tell the same events in other
+    words, so that they cluster."""
     a, b, city = PAIRS[n % len(PAIRS)]
-    month, day = MONTHS[(n // len(PAIRS)) % len(MONTHS)], n % 25 + 1
+    month, day = MONTHS[(n // len(PAIRS)) % 2], n % len(PAIRS) + 1
     return (
         f"{a} and {b} hold talks (report {n})\n\n"
         f"{a} and {b} held talks in {city} on {month} {day}, 2024. {a} sent humanitarian "
@@ -101,12 +103,17 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 
 def snapshot(url: str) -> dict[str, object]:
-    """What a run leaves: counts, article and event ids, and the ledger's outcomes."""
+    """What a run leaves: counts, article ids, event ids with their clusters, the clusters
+    with their counts, and the ledger's outcomes."""
     with Store.open(url) as store:
         return {
             "counts": store.counts(),
             "articles": sorted(a["id"] for a in store.articles(with_text=False)),
-            "events": sorted(e["id"] for e in store.events()),
+            "events": sorted((e["id"], e["cluster_id"]) for e in store.events()),
+            "clusters": sorted(
+                (c["cluster_id"], *c["event_ids"], c["NumMentions"], c["NumArticles"])
+                for c in store.clusters()
+            ),
             "ledger": sorted(
                 (Path(x["key"]).name, x["status"], x["code"], x["article_id"])
                 for x in store.ledger()
@@ -163,6 +170,9 @@ def test_ingest_stores_every_input_and_ledgers_every_failure(
         assert events and all(e["article_id"] for e in events)
         assert {e["event_loc"]["country"] for e in events if e["event_loc"]} <= {"CHN"}
         assert next(iter(store.articles()))["text"].startswith("India and Belarus")
+        joined = [c for c in store.clusters() if c["NumArticles"] > 1]
+        assert joined  # reports n and n + 12 of one meeting are one event
+        assert all(c["event"] in {"CONSULT", "AID"} for c in joined)
 
 
 def test_rerun_resumes_without_analysing_again(

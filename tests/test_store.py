@@ -140,12 +140,12 @@ def analysis(text: str = "India and Belarus held talks in Qingdao.", **kw: objec
 def test_open_creates_the_schema_at_the_latest_version(make_db: Callable[[], str]) -> None:
     url = make_db()
     with Store.open(url) as store:
-        assert store.schema_version() == store_mod.SCHEMA_VERSION == 1
+        assert store.schema_version() == store_mod.SCHEMA_VERSION == 2
         tables = set(sa.inspect(store.engine).get_table_names())
     assert {"articles", "events", "actors", "mentions", "clusters", "ledger"} <= tables
     assert "schema_version" in tables
     with Store.open(url) as again:  # opening again migrates nothing and keeps the data
-        assert again.schema_version() == 1
+        assert again.schema_version() == 2
 
 
 def test_sqlite_uses_wal_and_foreign_keys(tmp_path: Path) -> None:
@@ -162,14 +162,16 @@ def test_add_stores_article_events_actors_and_mentions(store: Store) -> None:
         "events": 3,
         "actors": 6,
         "mentions": 6,
-        "clusters": 0,
+        "clusters": 2,  # the speculative event is in none
         "ledger_ok": 1,
         "ledger_failed": 0,
         "ledger_skipped": 0,
     }
     stored = {e["id"]: e for e in store.events()}
     for original in result.events:
-        assert stored[original.id] == {**original.to_dict(), "cluster_id": None}
+        # Each asserted event founds a cluster named after it; the speculative one is in none.
+        cluster_id = original.id if original.factuality == "asserted" else None
+        assert stored[original.id] == {**original.to_dict(), "cluster_id": cluster_id}
     article = store.article(result.article.id)
     assert article is not None
     assert article["text"] == result.article.text
@@ -194,7 +196,7 @@ def test_flattened_columns_mirror_the_record(store: Store) -> None:
     assert (row.forum_name, row.forum_org) == ("SCO defence ministers' meeting", "SCO")
     assert row.evidence_trigger == "talks"
     assert row.date == date(2025, 6, 26)
-    assert row.cluster_id is None
+    assert row.cluster_id == row.id
     first = actors[0]
     assert (first.role, first.position, first.code, first.start, first.end) == (
         "actor",
@@ -305,17 +307,18 @@ def test_missing_migrations_are_applied_in_order(
     with Store.open(url) as store:
         store.add(analysis())
 
-    def v2(conn: sa.Connection) -> None:
+    def v_next(conn: sa.Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE articles ADD COLUMN language TEXT")
 
-    monkeypatch.setattr(store_mod, "MIGRATIONS", [*store_mod.MIGRATIONS, v2])
+    monkeypatch.setattr(store_mod, "MIGRATIONS", [*store_mod.MIGRATIONS, v_next])
+    later = store_mod.SCHEMA_VERSION + 1
     with Store.open(url) as store:
-        assert store.schema_version() == 2
+        assert store.schema_version() == later
         columns = {c["name"] for c in sa.inspect(store.engine).get_columns("articles")}
         assert "language" in columns
         assert store.counts()["events"] == 3
     with Store.open(url) as store:  # applied once
-        assert store.schema_version() == 2
+        assert store.schema_version() == later
 
 
 @pytest.mark.parametrize(
@@ -343,3 +346,190 @@ def test_error_codes_are_catalogued() -> None:
     from communique.errors import CATALOGUE
 
     assert {"E401", "E402", "E403", "E404"} <= set(CATALOGUE)
+
+
+# --------------------------------------------------------------------------- clusters
+
+
+def report(
+    n: int,
+    *,
+    day: date = date(2025, 6, 26),
+    kind: str = "CONSULT",
+    actor: tuple[str, ...] = ("IND",),
+    recipient: tuple[str, ...] = ("BLR",),
+    url: str | None = None,
+    factuality: str = "asserted",
+) -> Analysis:
+    """Article ``n``: one report of one event (two sentences mention it)."""
+    text = f"Report {n}: {' and '.join(actor)} met {' and '.join(recipient)} on {day}."
+    article = Article(text=text, published=day, source=f"r{n}.txt", url=url)
+    found = event(
+        article.id,
+        0,
+        kind=kind,
+        actor=[entity(code, code) for code in actor],
+        recipient=[entity(code, code, 20) for code in recipient],
+        day=day,
+        factuality=factuality,
+    )
+    return Analysis(article=article, events=[found])
+
+
+def assignments(store: Store) -> list[tuple[str, str | None]]:
+    return sorted((e["id"], e["cluster_id"]) for e in store.events())
+
+
+def clusters_of(store: Store) -> list[dict]:
+    return sorted(store.clusters(members=True), key=lambda c: c["cluster_id"])
+
+
+# Reports of two Modi-Putin-style meetings months apart, a distractor in the other
+# direction, an undated report, a speculative one and two reports of one meeting from
+# the same outlet: the corpus the cluster tests store in this order.
+CORPUS = [
+    report(0, url="https://wire.example/a"),
+    report(1, day=date(2025, 6, 27), url="https://www.paper.example/b"),
+    report(2, day=date(2025, 10, 22)),
+    report(3, url="https://wire.example/c"),
+    report(4, day=date(2025, 10, 23), actor=("IND", "BLR"), recipient=()),
+    report(5, kind="ASSAULT", actor=("PAK",), recipient=("IND",)),
+    report(6, kind="ASSAULT", actor=("IND",), recipient=("PAK",)),
+    report(7, factuality="speculative"),
+]
+
+
+def test_reports_of_one_event_join_one_cluster_with_its_counts(store: Store) -> None:
+    for n, found in enumerate(CORPUS):
+        assert store.add(found, key=f"r{n}") == "ok"
+    ids = [found.events[0].id for found in CORPUS]
+    cluster_of = dict(assignments(store))
+    june = cluster_of[ids[0]]
+    assert june == ids[0]  # a cluster is named after its first report
+    assert cluster_of[ids[1]] == cluster_of[ids[3]] == june
+    october = cluster_of[ids[2]]
+    assert october == ids[2] != june and cluster_of[ids[4]] == october
+    assert cluster_of[ids[5]] == ids[5] and cluster_of[ids[6]] == ids[6]  # direction
+    assert cluster_of[ids[7]] is None  # speculation is no real event
+    assert store.counts()["clusters"] == 4
+
+    found = store.cluster(june)
+    assert found is not None
+    assert found["event_ids"] == [ids[0], ids[1], ids[3]]  # in the order they joined
+    assert [m["id"] for m in found["members"]] == found["event_ids"]
+    assert (found["NumArticles"], found["NumMentions"], found["NumSources"]) == (3, 6, 2)
+    assert (found["date"], found["first_date"], found["last_date"]) == (
+        "2025-06-26",
+        "2025-06-26",
+        "2025-06-27",
+    )
+    assert (found["actor"], found["recipient"]) == (["IND"], ["BLR"])
+    # an article without a URL is a source of its own
+    assert store.cluster(october)["NumSources"] == 2  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, {0, 2, 5, 6}),
+        ({"event": "assault"}, {5, 6}),
+        ({"since": "2025-06-27", "until": "2025-07-31"}, {0}),  # overlaps June 26-27
+        ({"since": "2025-10-01"}, {2}),
+        ({"min_articles": 2}, {0, 2}),
+        ({"actor": "PAK"}, {5}),
+        ({"recipient": "PAK"}, {6}),
+        ({"actor": "BLR"}, {2}),  # on any member: report 4 lists BLR as an actor
+    ],
+)
+def test_cluster_filters(store: Store, filters: dict, expected: set[int]) -> None:
+    for n, found in enumerate(CORPUS):
+        store.add(found, key=f"r{n}")
+    founders = {found.events[0].id: n for n, found in enumerate(CORPUS)}
+    got = list(store.clusters(**filters))
+    assert {founders[c["cluster_id"]] for c in got} == expected
+    firsts = [c["first_date"] for c in got]
+    assert firsts == sorted(firsts)  # by first date
+    limited = list(store.clusters(**filters, limit=1))
+    assert [c["cluster_id"] for c in limited] == [got[0]["cluster_id"]]
+
+
+def test_a_cluster_never_holds_two_events_of_one_article(store: Store) -> None:
+    store.add(report(0))
+    article = Article(text="Two meetings the same week.", published=date(2025, 6, 27))
+    two = [
+        event(article.id, n, day=date(2025, 6, 25 + n), sentence=f"Meeting {n}.") for n in range(2)
+    ]
+    store.add(Analysis(article=article, events=two))
+    cluster_of = dict(assignments(store))
+    assert cluster_of[two[0].id] == report(0).events[0].id
+    assert cluster_of[two[1].id] == two[1].id  # the article's second meeting stays apart
+
+
+def test_recluster_equals_incremental(store: Store) -> None:
+    for n, found in enumerate(CORPUS):
+        store.add(found, key=f"r{n}")
+    before = (assignments(store), clusters_of(store))
+    assert store.recluster() == 4
+    assert (assignments(store), clusters_of(store)) == before
+
+
+def test_the_same_corpus_in_the_same_order_gives_the_same_clusters(
+    make_db: Callable[[], str],
+) -> None:
+    seen = []
+    for _ in range(2):
+        with Store.open(make_db()) as store:
+            for n, found in enumerate(CORPUS):
+                store.add(found, key=f"r{n}")
+            seen.append((assignments(store), clusters_of(store)))
+    assert seen[0] == seen[1]
+
+
+def _schema(engine: sa.Engine) -> dict[str, object]:
+    inspector = sa.inspect(engine)
+    columns = inspector.get_columns
+    return {
+        table: (
+            sorted((c["name"], str(c["type"]), c["nullable"]) for c in columns(table)),
+            sorted((i["name"], tuple(i["column_names"])) for i in inspector.get_indexes(table)),
+        )
+        for table in inspector.get_table_names()
+    }
+
+
+def _downgrade_to_v1(store: Store) -> None:
+    """Make a store what schema version 1 wrote: no cluster columns, indexes or seq, no
+    cluster rows and no event in a cluster."""
+    from communique.schema import V2_COLUMNS, V2_INDEXES
+
+    with store.engine.begin() as conn:
+        conn.execute(store_mod.events_t.update().values(cluster_id=None))
+        conn.execute(store_mod.clusters_t.delete())
+        for name in V2_INDEXES:
+            conn.exec_driver_sql(f"DROP INDEX {name}")
+        for column in V2_COLUMNS:
+            conn.exec_driver_sql(f'ALTER TABLE {column.table.name} DROP COLUMN "{column.name}"')
+        # a new store is stamped with the version it was created at
+        conn.execute(store_mod.schema_version_t.update().values(version=1))
+
+
+def test_a_v1_store_upgrades_to_v2_with_its_events_clustered(
+    make_db: Callable[[], str],
+) -> None:
+    url = make_db()
+    with Store.open(url) as store:
+        for n, found in enumerate(CORPUS):
+            store.add(found, key=f"r{n}")
+        incremental = (assignments(store), clusters_of(store))
+        fresh = _schema(store.engine)
+        _downgrade_to_v1(store)
+        assert store.schema_version() == 1
+        assert store.counts()["clusters"] == 0
+        assert "seq" not in {c["name"] for c in sa.inspect(store.engine).get_columns("articles")}
+    with Store.open(url) as store:
+        assert store.schema_version() == 2
+        assert _schema(store.engine) == fresh  # the same schema as a new store's
+        assert (assignments(store), clusters_of(store)) == incremental
+        store.add(report(9, day=date(2025, 6, 28)))  # and new reports join old clusters
+        joined = store.cluster(CORPUS[0].events[0].id)
+        assert joined is not None and joined["NumArticles"] == 4

@@ -57,8 +57,22 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from communique import cluster_store
 from communique.errors import CommuniqueError
 from communique.records import Analysis, Article, Event, Failure, content_hash
+from communique.schema import (
+    V2_COLUMNS,
+    V2_INDEXES,
+    actors_t,
+    articles_t,
+    clusters_t,
+    events_t,
+    index,
+    ledger_t,
+    mentions_t,
+    metadata,
+    schema_version_t,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +82,8 @@ DEFAULT_PATH = "communique.db"
 CHUNK_ROWS = 500
 # How long a SQLite writer waits for another writer's lock before failing (seconds).
 SQLITE_BUSY_TIMEOUT = 30
+# The PostgreSQL advisory lock that orders writers (any constant; "cmnq" in ASCII).
+CLUSTER_LOCK = 0x636D6E71
 STATUSES = ("ok", "failed", "skipped")
 Status = Literal["ok", "failed", "skipped"]
 
@@ -78,152 +94,46 @@ class StoreError(CommuniqueError):
     code = "E401"
 
 
-# ----------------------------------------------------------------------------- schema
-
-metadata = sa.MetaData()
-
-articles_t = sa.Table(
-    "articles",
-    metadata,
-    sa.Column("id", sa.String, primary_key=True),
-    sa.Column("content_hash", sa.String, nullable=False, unique=True),
-    sa.Column("url", sa.Text),
-    sa.Column("title", sa.Text),
-    sa.Column("published", sa.Date, index=True),
-    sa.Column("source", sa.Text),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("fmt", sa.String, nullable=False),
-    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
-)
-
-clusters_t = sa.Table(
-    "clusters",
-    metadata,
-    sa.Column("id", sa.String, primary_key=True),
-    sa.Column("created", sa.DateTime(timezone=True), nullable=False),
-)
-
-events_t = sa.Table(
-    "events",
-    metadata,
-    sa.Column("id", sa.String, primary_key=True),
-    sa.Column(
-        "article_id",
-        sa.String,
-        sa.ForeignKey("articles.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
-    sa.Column(
-        "cluster_id", sa.String, sa.ForeignKey("clusters.id", ondelete="SET NULL"), index=True
-    ),
-    sa.Column("event", sa.String, nullable=False, index=True),
-    sa.Column("mode", sa.String),
-    sa.Column("cameo", sa.String),
-    sa.Column("quad_code", sa.Integer),
-    sa.Column("goldstein", sa.Float),
-    sa.Column("date", sa.Date, index=True),
-    sa.Column("date_precision", sa.String),
-    sa.Column("factuality", sa.String, nullable=False, index=True),
-    sa.Column("attribution", sa.Text),
-    sa.Column("confidence", sa.Float),
-    sa.Column("evidence_text", sa.Text, nullable=False),
-    sa.Column("evidence_start", sa.Integer, nullable=False),
-    sa.Column("evidence_end", sa.Integer, nullable=False),
-    sa.Column("evidence_trigger", sa.Text),
-    sa.Column("context", sa.Text, nullable=False),  # JSON list
-    sa.Column("topics", sa.Text, nullable=False),  # JSON list
-    sa.Column("loc_name", sa.Text),
-    sa.Column("loc_country", sa.String, index=True),
-    sa.Column("loc_geonameid", sa.Integer),
-    sa.Column("loc_lat", sa.Float),
-    sa.Column("loc_lon", sa.Float),
-    sa.Column("forum_name", sa.Text),
-    sa.Column("forum_org", sa.String),
-    sa.Column("record", sa.Text, nullable=False),  # JSON: Event.to_dict()
-)
-
-actors_t = sa.Table(
-    "actors",
-    metadata,
-    sa.Column(
-        "event_id",
-        sa.String,
-        sa.ForeignKey("events.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    sa.Column("role", sa.String, primary_key=True),  # 'actor' | 'recipient'
-    sa.Column("position", sa.Integer, primary_key=True),
-    sa.Column("entity_text", sa.Text, nullable=False),
-    sa.Column("start", sa.Integer),
-    sa.Column("end", sa.Integer),
-    sa.Column("name", sa.Text),
-    sa.Column("code", sa.String, index=True),
-    sa.Column("org", sa.String, index=True),
-    sa.Column("sector", sa.String),
-    sa.Column("entity_role", sa.Text),
-    sa.Column("identifier", sa.String, index=True),
-    sa.CheckConstraint("role IN ('actor', 'recipient')", name="ck_actors_role"),
-)
-
-mentions_t = sa.Table(
-    "mentions",
-    metadata,
-    sa.Column(
-        "event_id",
-        sa.String,
-        sa.ForeignKey("events.id", ondelete="CASCADE"),
-        primary_key=True,
-    ),
-    sa.Column("position", sa.Integer, primary_key=True),
-    sa.Column(
-        "article_id",
-        sa.String,
-        sa.ForeignKey("articles.id", ondelete="CASCADE"),
-        nullable=False,
-        index=True,
-    ),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("trigger", sa.Text),
-    sa.Column("trigger_start", sa.Integer),
-    sa.Column("trigger_end", sa.Integer),
-)
-
-ledger_t = sa.Table(
-    "ledger",
-    metadata,
-    sa.Column("key", sa.Text, primary_key=True),
-    sa.Column("source", sa.Text, nullable=False),
-    sa.Column("line", sa.Integer),
-    sa.Column("status", sa.String, nullable=False, index=True),
-    sa.Column("code", sa.String),
-    sa.Column("reason", sa.Text),
-    sa.Column("article_id", sa.String),  # no foreign key: a failed input has no article
-    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-    sa.CheckConstraint("status IN ('ok', 'failed', 'skipped')", name="ck_ledger_status"),
-)
-
-schema_version_t = sa.Table(
-    "schema_version",
-    metadata,
-    sa.Column("version", sa.Integer, primary_key=True),
-    sa.Column("applied_at", sa.DateTime(timezone=True), nullable=False),
-)
-
-
 # ------------------------------------------------------------------------- migrations
 
 Migration = Callable[[Connection], None]
 
 
 def _v1(conn: Connection) -> None:
-    """The first schema: every table above, as version 1 defined them."""
+    """The first schema: articles, events, actors, mentions, an empty clusters table and
+    the ledger. (A new store is created at the latest version directly; this creates the
+    tables as they are now, which ``_v2`` then finds already there.)"""
     metadata.create_all(conn)
 
 
-MIGRATIONS: list[Migration] = [_v1]
+def _v2(conn: Connection) -> None:
+    """Clusters in the store: the clusters table's type, dates and counts, the order
+    articles were stored in, the ``(event, date)`` index that finds candidates; then the
+    existing events are clustered (replaying the order they were stored in)."""
+    inspector = sa.inspect(conn)
+    quote = conn.dialect.identifier_preparer.quote
+    for column in V2_COLUMNS:
+        table = column.table.name
+        if column.name in {c["name"] for c in inspector.get_columns(table)}:
+            continue
+        kind = column.type.compile(dialect=conn.dialect)
+        conn.exec_driver_sql(f"ALTER TABLE {quote(table)} ADD COLUMN {quote(column.name)} {kind}")
+    for name in V2_INDEXES:
+        index(name).create(conn, checkfirst=True)
+    a = articles_t.c
+    ordered = conn.execute(sa.select(a.id).order_by(a.ingested_at, a.id)).scalars().all()
+    if ordered:
+        conn.execute(
+            articles_t.update()
+            .where(a.id == sa.bindparam("b_id"))
+            .values(seq=sa.bindparam("b_seq")),
+            [{"b_id": article_id, "b_seq": n} for n, article_id in enumerate(ordered, 1)],
+        )
+    made = cluster_store.recluster(conn)
+    log.info("schema v2: %d articles' events clustered into %d clusters", len(ordered), made)
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -302,9 +212,10 @@ def _as_date(value: date | str | None, name: str) -> date | None:
         raise ValueError(f"{name}: expected YYYY-MM-DD, got {value!r}") from exc
 
 
-def _article_row(article: Article) -> dict[str, Any]:
+def _article_row(article: Article, seq: int) -> dict[str, Any]:
     return {
         "id": article.id,
+        "seq": seq,
         "content_hash": content_hash(article.text),
         "url": article.url,
         "title": article.title,
@@ -539,7 +450,12 @@ class Store:
             ) from exc
 
     def _insert(self, conn: Connection, analysis: Analysis) -> None:
-        conn.execute(articles_t.insert(), [_article_row(analysis.article)])
+        if self.backend == "postgresql":
+            # Writers of one database take turns, so that each article is numbered and
+            # clustered against every article stored before it (SQLite writers always do).
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(CLUSTER_LOCK)))
+        seq = conn.execute(sa.select(sa.func.max(articles_t.c.seq))).scalar()
+        conn.execute(articles_t.insert(), [_article_row(analysis.article, int(seq or 0) + 1)])
         events: list[Event] = []
         seen: set[str] = set()
         for event in analysis.events:
@@ -557,6 +473,7 @@ class Store:
         mentions = [row for e in events for row in _mention_rows(e)]
         if mentions:
             conn.execute(mentions_t.insert(), mentions)
+        cluster_store.assign(conn, analysis.article.id)
 
     def record_failure(self, failure: Failure, *, key: str | None = None) -> None:
         """Record an input that could not be analysed, with its code and reason."""
@@ -686,6 +603,8 @@ class Store:
         factuality: str | Iterable[str] | None = None,
         text: str | None = None,
         article_id: str | None = None,
+        cluster_id: str | None = None,
+        clustered: bool | None = None,
         limit: int | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Event records (the output contract's shape, plus ``cluster_id``), by date.
@@ -693,38 +612,129 @@ class Store:
         ``actor``/``recipient``: a party's code (IND), organisation acronym (NATO),
         identifier or name; ``event``: PLOVER type(s); ``since``/``until``: inclusive
         event dates; ``country``: the event location's country; ``factuality``: one or
-        more (default: all); ``text``: a case-insensitive substring of the evidence.
+        more (default: all); ``text``: a case-insensitive substring of the evidence;
+        ``cluster_id``: the members of one cluster; ``clustered``: only events that are
+        (True) or are not (False) in a cluster.
         """
         e = events_t.c
-        query = sa.select(e.record, e.cluster_id)
-        for role, party in (("actor", actor), ("recipient", recipient)):
-            if party is not None:
-                query = query.where(_party_filter(role, party))
-        types = _strings(event)
-        if types is not None:
-            query = query.where(e.event.in_([t.upper() for t in types]))
-        first, last = _as_date(since, "since"), _as_date(until, "until")
-        if first is not None:
-            query = query.where(e.date >= first)
-        if last is not None:
-            query = query.where(e.date <= last)
-        if country is not None:
-            query = query.where(e.loc_country == country.upper())
-        facts = _strings(factuality)
-        if facts is not None:
-            query = query.where(e.factuality.in_(facts))
-        if text:
-            query = query.where(e.evidence_text.icontains(text, autoescape=True))
-        if article_id is not None:
-            query = query.where(e.article_id == article_id)
-        # Undated events last on both backends (SQLite sorts NULL first, PostgreSQL last).
-        query = query.order_by(e.date.is_(None), e.date, e.article_id, e.evidence_start, e.id)
-        if limit is not None:
-            query = query.limit(limit)
+        query = _event_query(
+            sa.select(e.record, e.cluster_id),
+            actor=actor,
+            recipient=recipient,
+            event=event,
+            since=since,
+            until=until,
+            country=country,
+            factuality=factuality,
+            text=text,
+            article_id=article_id,
+            cluster_id=cluster_id,
+            clustered=clustered,
+            limit=limit,
+        )
         for row in self._stream(query):
             record = json.loads(row.record)
             record["cluster_id"] = row.cluster_id
             yield record
+
+    def clusters(
+        self,
+        *,
+        event: str | Iterable[str] | None = None,
+        since: date | str | None = None,
+        until: date | str | None = None,
+        actor: str | None = None,
+        recipient: str | None = None,
+        min_articles: int = 1,
+        members: bool = False,
+        limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Clusters (one per real event), by first date: ``{"cluster_id", "event", "date",
+        "first_date", "last_date", "actor", "recipient", "event_ids", "article_ids",
+        "NumMentions", "NumSources", "NumArticles"}``, and with ``members`` the member
+        event records in the order they joined (the first is the cluster's founder).
+
+        ``since``/``until``: clusters whose reports' dates overlap the range;
+        ``actor``/``recipient``: as for ``events``, on any member; ``min_articles``: only
+        events reported by at least that many articles.
+        """
+        c = clusters_t.c
+        where: list[sa.ColumnElement[bool]] = []
+        types = _strings(event)
+        if types is not None:
+            where.append(c.event.in_([t.upper() for t in types]))
+        first, last = _as_date(since, "since"), _as_date(until, "until")
+        if first is not None:
+            where.append(c.last_date >= first)
+        if last is not None:
+            where.append(c.first_date <= last)
+        if min_articles > 1:
+            where.append(c.num_articles >= min_articles)
+        for role, party in (("actor", actor), ("recipient", recipient)):
+            if party is not None:
+                member = events_t.alias("member")
+                with_party = sa.select(member.c.cluster_id).where(
+                    _party_filter(role, party, member.c.id)
+                )
+                where.append(c.id.in_(with_party.correlate(None)))
+        rows = self._stream(cluster_store.query(where, limit))
+        yield from cluster_store.read(rows, members=members)
+
+    def cluster(self, cluster_id: str) -> dict[str, Any] | None:
+        """One cluster with its member records, or None."""
+        query = cluster_store.query([clusters_t.c.id == cluster_id], None)
+        return next(cluster_store.read(self._stream(query), members=True), None)
+
+    def recluster(self) -> int:
+        """Rebuild every cluster, replaying the order articles were stored in (what an
+        incremental ingest gives); for stores whose events were stored unclustered or
+        under other clustering rules. One transaction; returns the number of clusters."""
+        with self.engine.begin() as conn:
+            if self.backend == "postgresql":
+                conn.execute(sa.select(sa.func.pg_advisory_xact_lock(CLUSTER_LOCK)))
+            made = cluster_store.recluster(conn)
+        log.info("reclustered %s: %d clusters", self.url, made)
+        return made
+
+    # ---------------------------------------------------------------------- DataFrames
+
+    def events_frame(self, **filters: Any) -> Any:
+        """The events ``events(**filters)`` yields as a pandas DataFrame, one flat row
+        each with its article's URL, title and publication date (``frames.EVENT_COLUMNS``:
+        dates as datetime64, list fields as Python lists)."""
+        from communique import frames
+
+        e, a = events_t.c, articles_t.c
+        columns = sa.select(e.record, e.cluster_id, a.url, a.title, a.published).join_from(
+            events_t, articles_t, a.id == e.article_id
+        )
+        rows = (
+            frames.event_row(
+                {**json.loads(row.record), "cluster_id": row.cluster_id},
+                {"url": row.url, "title": row.title, "published": row.published},
+            )
+            for row in self._stream(_event_query(columns, **filters))
+        )
+        return frames.frame(rows, frames.EVENT_COLUMNS)
+
+    def clusters_frame(self, **filters: Any) -> Any:
+        """The clusters ``clusters(**filters)`` yields as a pandas DataFrame, one row each
+        (``frames.CLUSTER_COLUMNS``), placed where its representative event is."""
+        from communique import frames
+
+        filters["members"] = True
+        return frames.frame(
+            map(frames.cluster_row, self.clusters(**filters)), frames.CLUSTER_COLUMNS
+        )
+
+    def articles_frame(self, *, with_text: bool = False) -> Any:
+        """Stored articles as a pandas DataFrame (``frames.ARTICLE_COLUMNS``, plus
+        ``text`` with ``with_text``), in the order they were stored."""
+        from communique import frames
+
+        columns = frames.ARTICLE_COLUMNS + ([("text", "str")] if with_text else [])
+        rows = map(frames.article_row, self.articles(with_text=with_text))
+        return frames.frame(rows, columns)
 
     def counts(self) -> dict[str, int]:
         """Rows per table, and ledger lines per status (``ledger_ok``, ...)."""
@@ -753,7 +763,9 @@ class Store:
             return _current_version(conn)
 
 
-def _party_filter(role: str, party: str) -> sa.ColumnElement[bool]:
+def _party_filter(
+    role: str, party: str, event_id: sa.ColumnElement[Any] | None = None
+) -> sa.ColumnElement[bool]:
     a = actors_t.c
     match = sa.or_(
         a.code == party.upper(),
@@ -761,7 +773,57 @@ def _party_filter(role: str, party: str) -> sa.ColumnElement[bool]:
         a.identifier == party,
         sa.func.lower(a.name) == party.lower(),
     )
-    return sa.exists().where(a.event_id == events_t.c.id, a.role == role, match)
+    event_id = events_t.c.id if event_id is None else event_id
+    return sa.exists().where(a.event_id == event_id, a.role == role, match)
+
+
+def _event_query(
+    query: sa.Select[Any],
+    *,
+    actor: str | None = None,
+    recipient: str | None = None,
+    event: str | Iterable[str] | None = None,
+    since: date | str | None = None,
+    until: date | str | None = None,
+    country: str | None = None,
+    factuality: str | Iterable[str] | None = None,
+    text: str | None = None,
+    article_id: str | None = None,
+    cluster_id: str | None = None,
+    clustered: bool | None = None,
+    limit: int | None = None,
+) -> sa.Select[Any]:
+    """``query`` (a select over ``events``) with ``Store.events``'s filters and order."""
+    e = events_t.c
+    for role, party in (("actor", actor), ("recipient", recipient)):
+        if party is not None:
+            query = query.where(_party_filter(role, party))
+    types = _strings(event)
+    if types is not None:
+        query = query.where(e.event.in_([t.upper() for t in types]))
+    first, last = _as_date(since, "since"), _as_date(until, "until")
+    if first is not None:
+        query = query.where(e.date >= first)
+    if last is not None:
+        query = query.where(e.date <= last)
+    if country is not None:
+        query = query.where(e.loc_country == country.upper())
+    facts = _strings(factuality)
+    if facts is not None:
+        query = query.where(e.factuality.in_(facts))
+    if text:
+        query = query.where(e.evidence_text.icontains(text, autoescape=True))
+    if article_id is not None:
+        query = query.where(e.article_id == article_id)
+    if cluster_id is not None:
+        query = query.where(e.cluster_id == cluster_id)
+    if clustered is not None:
+        query = query.where(e.cluster_id.is_not(None) if clustered else e.cluster_id.is_(None))
+    # Undated events last on both backends (SQLite sorts NULL first, PostgreSQL last).
+    query = query.order_by(e.date.is_(None), e.date, e.article_id, e.evidence_start, e.id)
+    if limit is not None:
+        query = query.limit(limit)
+    return query
 
 
 def _article_dict(row: sa.Row[Any]) -> dict[str, Any]:
