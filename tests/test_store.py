@@ -533,3 +533,47 @@ def test_a_v1_store_upgrades_to_v2_with_its_events_clustered(
         store.add(report(9, day=date(2025, 6, 28)))  # and new reports join old clusters
         joined = store.cluster(CORPUS[0].events[0].id)
         assert joined is not None and joined["NumArticles"] == 4
+
+
+# -------------------------------------------------------------------------- DataFrames
+
+
+def test_events_frame_has_flat_typed_columns_and_the_events_filters(store: Store) -> None:
+    from communique import frames
+
+    for n, found in enumerate(CORPUS):
+        store.add(found, key=f"r{n}")
+    df = store.events_frame()
+    assert list(df.columns) == [name for name, _ in frames.EVENT_COLUMNS]
+    assert len(df) == len(CORPUS)
+    assert str(df["date"].dtype).startswith("datetime64")
+    assert str(df["quad_code"].dtype) == "Int64" and df["goldstein"].dtype == "float64"
+    first = df[df["id"] == CORPUS[0].events[0].id].iloc[0]
+    assert (first["event"], first["factuality"], first["mentions"]) == ("CONSULT", "asserted", 2)
+    assert first["actors"] == ["IND"] and first["recipients"] == ["BLR"]
+    assert first["cluster_id"] == CORPUS[0].events[0].id
+    assert first["url"] == "https://wire.example/a" and first["date"].year == 2025
+    assert first["context"] == ["diplomatic"]
+    assert df["cluster_id"].isna().sum() == 1  # the speculative report
+    assault = store.events_frame(event="ASSAULT", actor="PAK")
+    assert list(assault["id"]) == [CORPUS[5].events[0].id]
+    assert list(store.events_frame(event="AID").columns) == list(df.columns)  # empty, typed
+
+
+def test_clusters_and_articles_frames(store: Store) -> None:
+    from communique import frames
+
+    for n, found in enumerate(CORPUS):
+        store.add(found, key=f"r{n}")
+    clusters = store.clusters_frame()
+    assert list(clusters.columns) == [name for name, _ in frames.CLUSTER_COLUMNS]
+    assert len(clusters) == 4
+    june = clusters[clusters["cluster_id"] == CORPUS[0].events[0].id].iloc[0]
+    assert (june["NumArticles"], june["NumMentions"], june["NumSources"]) == (3, 6, 2)
+    assert june["actors"] == ["IND"] and len(june["event_ids"]) == 3
+    assert str(june["date"].date()) == "2025-06-26"
+    assert list(store.clusters_frame(min_articles=2)["NumArticles"]) == [3, 2]
+    articles = store.articles_frame()
+    assert list(articles.columns) == [name for name, _ in frames.ARTICLE_COLUMNS]
+    assert list(articles["seq"]) == list(range(1, len(CORPUS) + 1))
+    assert "text" in store.articles_frame(with_text=True).columns

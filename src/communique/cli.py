@@ -47,7 +47,7 @@ def _inputs(
         yield from sources.read_jsonl(path)
 
 
-EXPORT_FORMATS = ("plover", "gdelt", "gdelt-mentions", "csv", "graphml")
+EXPORT_FORMATS = ("plover", "gdelt", "gdelt-mentions", "csv", "parquet", "graphml")
 KB_OPTION = click.option(
     "--kb",
     "kb_files",
@@ -566,13 +566,99 @@ def dyad(codes: tuple[str, ...], db: str, top: int) -> None:
         click.echo("(no events between them)")
 
 
+@main.command()
+@click.option("--db", default="communique.db", show_default=True)
+@click.option("--event", "event_type", default=None, help="PLOVER type, e.g. CONSULT.")
+@click.option("--actor", default=None, help="A party of any report: code, organisation, name.")
+@click.option("--recipient", default=None)
+@click.option("--since", default=None, metavar="YYYY-MM-DD")
+@click.option("--until", default=None, metavar="YYYY-MM-DD")
+@click.option(
+    "--min-articles",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="Only events reported by at least this many articles.",
+)
+@click.option("--limit", type=int, default=None)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
+@click.option("--members", is_flag=True, help="jsonl: add each cluster's event records.")
+def clusters(
+    db: str,
+    event_type: str | None,
+    actor: str | None,
+    recipient: str | None,
+    since: str | None,
+    until: str | None,
+    min_articles: int,
+    limit: int | None,
+    fmt: str,
+    members: bool,
+) -> None:
+    """Real events: reports of one event across articles joined in one cluster, with
+    GDELT's NumArticles, NumSources and NumMentions.
+
+    \b
+    Examples:
+      communique clusters --db communique.db --min-articles 2
+      communique clusters --actor IND --event CONSULT --format jsonl --members
+    """
+    from communique.store import Store, StoreError
+
+    try:
+        with Store.open(db) as store:
+            found = list(
+                store.clusters(
+                    event=event_type,
+                    actor=actor,
+                    recipient=recipient,
+                    since=since,
+                    until=until,
+                    min_articles=min_articles,
+                    members=members,
+                    limit=limit,
+                )
+            )
+    except (StoreError, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    if fmt == "jsonl":
+        for record in found:
+            click.echo(render.jsonl_line(record))
+    else:
+        click.echo(render.cluster_table(found))
+
+
+@main.command()
+@click.option("--db", default="communique.db", show_default=True)
+def recluster(db: str) -> None:
+    """Rebuild every cluster of a store (in one transaction), replaying the order its
+    articles were stored in: what ingesting them gives with this version's rules.
+
+    \b
+    Example:
+      communique recluster --db communique.db
+    """
+    from communique.store import Store, StoreError
+
+    try:
+        with Store.open(db) as store:
+            made = store.recluster()
+            counts = store.counts()
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"communique: {counts['events']} events in {made} clusters", err=True)
+
+
 @main.command("export")
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(EXPORT_FORMATS),
     required=True,
-    help="plover (JSONL), gdelt (61-column TSV), gdelt-mentions, csv, graphml.",
+    help="plover (JSONL), gdelt (61-column TSV, one row per real event), gdelt-mentions, "
+    "csv, parquet (needs --output), graphml.",
 )
 @click.option(
     "--input",
@@ -590,11 +676,16 @@ def dyad(codes: tuple[str, ...], db: str, top: int) -> None:
     help="File to write (default: stdout).",
 )
 def export_command(fmt: str, jsonl: Path | None, db: str | None, output: Path | None) -> None:
-    """Export event records to PLOVER, GDELT 2.0, CSV or GraphML.
+    """Export event records to PLOVER, GDELT 2.0, CSV, Parquet or GraphML.
+
+    From a store, the GDELT event table has one row per real event (cluster) with its
+    NumMentions, NumSources and NumArticles, and each Mentions row carries its cluster's
+    GLOBALEVENTID.
 
     \b
     Examples:
       communique export --db communique.db --format gdelt -o events.export.CSV
+      communique export --db communique.db --format parquet -o events.parquet
       communique analyze samples/ --save out/events.jsonl
       communique export --input out/events.jsonl --format graphml -o out/actors.graphml
     """
@@ -602,6 +693,8 @@ def export_command(fmt: str, jsonl: Path | None, db: str | None, output: Path | 
 
     if (jsonl is None) == (db is None):
         raise click.UsageError("give either --input events.jsonl or --db STORE")
+    if fmt in export.FILE_FORMATS and output is None:
+        raise click.UsageError(f"--format {fmt} writes a file: give --output FILE")
     records: list[dict[str, Any]] = []
     articles: dict[str, dict[str, Any]] = {}
     if jsonl is not None:
@@ -610,22 +703,28 @@ def export_command(fmt: str, jsonl: Path | None, db: str | None, output: Path | 
                 click.echo(f"communique: {item}", err=True)
                 continue
             records.append(item[1])
+        if fmt == "gdelt":
+            records = export.gdelt_events(records)
     else:
         from communique.store import Store, StoreError
 
         try:
             with Store.open(str(db)) as store:
-                records = list(store.events())
+                records = list(export.store_records(store, fmt))
                 articles = {str(a["id"]): a for a in store.articles(with_text=False)}
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
-    if output is None:
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "parquet" and output is not None:
+        count = export.write_parquet(records, output, articles=articles)
+    elif output is None:
         count = export.write(records, fmt, sys.stdout, articles=articles)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
         with output.open("w", encoding="utf-8", newline="") as fh:
             count = export.write(records, fmt, fh, articles=articles)
-    click.echo(f"communique: exported {count} events as {fmt}", err=True)
+    noun = "real events" if fmt == "gdelt" else "events"
+    click.echo(f"communique: exported {count} {noun} as {fmt}", err=True)
 
 
 @main.group()

@@ -1,10 +1,16 @@
 """Exports of event records to the exchange formats analysts load: PLOVER JSONL, the GDELT
 2.0 event table (its 61 columns, in order, tab-separated, no header) and its Mentions
-table, flat CSV, and the actor network as GraphML.
+table, flat CSV, Parquet (typed columns, see ``frames``), and the actor network as
+GraphML.
 
 Every writer takes event records (dicts in the output contract shape, as `communique
 analyze` prints or a store returns) and an optional ``articles`` mapping of article id to
 ``{"url", "published", "text", "source"}`` for the fields that come from the article.
+
+GDELT's event table has one row per real event: records that carry a ``cluster_id`` (a
+store's) are written as their cluster (``gdelt_events``; ``store_records`` reads a
+store's clusters), with its NumMentions, NumSources and NumArticles, and each Mentions
+row points at its cluster's GLOBALEVENTID.
 """
 
 from __future__ import annotations
@@ -14,10 +20,16 @@ import functools
 import io
 import json
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, date, datetime
-from typing import Any, TextIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 from xml.sax.saxutils import escape
+
+from communique import clusters
+
+if TYPE_CHECKING:
+    from communique.store import Store
 
 Record = dict[str, Any]
 
@@ -133,12 +145,38 @@ CSV_COLUMNS = [
 # An event counts as a GDELT "root event" when it is told in the article's opening
 # (GDELT: the first paragraph); ours: its sentence starts in the first 500 characters.
 ROOT_EVENT_CHARS = 500
+# Formats ``write`` writes to a text stream; Parquet is a binary file (``write_parquet``).
 FORMATS = ("plover", "gdelt", "gdelt-mentions", "csv", "graphml")
+FILE_FORMATS = ("parquet",)
 
 
 def global_event_id(record: Record) -> int:
     """A stable integer id (GDELT's GLOBALEVENTID is numeric) from the record's hex id."""
     return int(str(record["id"])[:13], 16)
+
+
+def gdelt_events(records: Iterable[Record]) -> list[Record]:
+    """The rows of GDELT's event table: one record per cluster for records that carry a
+    ``cluster_id`` (its representative, with the cluster's counts), the others as they
+    are."""
+    out = []
+    for found in clusters.group(records):
+        if found.members[0].get("cluster_id"):
+            out.append(clusters.representative(found.to_dict(members=True)))
+        else:
+            out.extend(found.members)
+    return out
+
+
+def store_records(store: Store, fmt: str) -> Iterator[Record]:
+    """The records an export of a store in ``fmt`` writes: one per cluster (real event)
+    for ``gdelt``; the clustered events for ``gdelt-mentions`` (speculative, future,
+    negated events are in no cluster and no GDELT table); every event otherwise."""
+    if fmt == "gdelt":
+        return (clusters.representative(c) for c in store.clusters(members=True))
+    if fmt == "gdelt-mentions":
+        return store.events(clustered=True)
+    return store.events()
 
 
 @functools.lru_cache(maxsize=1)
@@ -242,11 +280,15 @@ def gdelt_row(record: Record, article: Mapping[str, Any] | None = None) -> list[
 
 
 def mention_rows(record: Record, article: Mapping[str, Any] | None = None) -> list[list[str]]:
-    """The GDELT 2.0 Mentions rows of one event: one per sentence that reports it."""
+    """The GDELT 2.0 Mentions rows of one event: one per sentence that reports it, under
+    its cluster's GLOBALEVENTID when it is in one (and dated by its article)."""
     article = article or {}
     evidence = record.get("evidence") or {}
     day = _day(record)
     stamp = f"{day.strftime('%Y%m%d')}000000" if day else ""
+    published = str(article.get("published") or "").replace("-", "")[:8]
+    mentioned = f"{published}000000" if published else stamp
+    event_id = global_event_id({"id": record.get("cluster_id") or record["id"]})
     a1, a2 = _two_parties(record)
     url = str(article.get("url") or "")
     source = url.split("/")[2] if url.count("/") >= 2 else str(article.get("source") or "")
@@ -254,9 +296,9 @@ def mention_rows(record: Record, article: Mapping[str, Any] | None = None) -> li
     for number, mention in enumerate(evidence.get("mentions") or [evidence], start=1):
         rows.append(
             [
-                str(global_event_id(record)),
+                str(event_id),
                 stamp,
-                stamp,
+                mentioned,
                 "1",
                 source,
                 url or str(record.get("article_id") or ""),
@@ -430,3 +472,18 @@ def write(
             raise ValueError(f"unknown export format {fmt!r}: one of {', '.join(FORMATS)}")
         count += 1
     return count
+
+
+def write_parquet(
+    records: Iterable[Record],
+    path: Path,
+    *,
+    articles: Mapping[str, Mapping[str, Any]] | None = None,
+) -> int:
+    """Write event records to a Parquet file, one typed row each (``frames.EVENT_COLUMNS``,
+    with the article's URL, title and publication date); returns the rows written."""
+    from communique import frames
+
+    articles = articles or {}
+    rows = (frames.event_row(r, articles.get(str(r.get("article_id")))) for r in records)
+    return frames.write_parquet(rows, frames.EVENT_COLUMNS, path)

@@ -75,6 +75,33 @@ def table(records: Iterable[dict[str, Any]], *, width: int | None = None) -> str
     return "\n".join(lines)
 
 
+def cluster_table(clusters: Iterable[dict[str, Any]]) -> str:
+    """Real events, one row per cluster: date, type, parties, GDELT's counts and its id."""
+    headers = ["date", "event", "actor", "recipient", "articles", "sources", "mentions", "id"]
+    rows = [
+        [
+            c.get("date") or "",
+            str(c.get("event") or ""),
+            ", ".join(c.get("actor") or []) or "-",
+            ", ".join(c.get("recipient") or []) or "-",
+            str(c.get("NumArticles")),
+            str(c.get("NumSources")),
+            str(c.get("NumMentions")),
+            str(c.get("cluster_id")),
+        ]
+        for c in clusters
+    ]
+    if not rows:
+        return "(no clusters)"
+    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines.extend(
+        "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in rows
+    )
+    return "\n".join(lines)
+
+
 def digest_text(record: dict[str, Any]) -> str:
     """A digest for people: title, key points, events, density and the padding verdict."""
     lines = [f"# {record.get('title') or record.get('source') or record.get('article_id')}"]
