@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 SHARED ?= ../shared
 
-.PHONY: run test install install-test lint typecheck pytest acceptance gate eval bench clean
+.PHONY: run test install install-test lint typecheck pytest acceptance gate eval bench bench-ingest clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ eval: install
 
 bench: install
 	$(PY) benchmarks/throughput.py --shared $(SHARED)
+
+# Ingest throughput (1 and 2 workers), memory over 10,000 articles, kill -9 and resume.
+bench-ingest: install
+	$(PY) benchmarks/ingest.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) out communique.db communique.db-wal communique.db-shm .mypy_cache .ruff_cache .pytest_cache
