@@ -21,7 +21,7 @@ from typing import Any
 
 import click
 
-from communique import __version__, knowledge, render, sources
+from communique import __version__, knowledge, render, sources, web
 from communique.actors import resolve_phrase
 from communique.errors import CommuniqueError, InputError
 from communique.knowledge import KnowledgeBase
@@ -41,6 +41,9 @@ def _inputs(
                 yield sources.from_string(text, source="<stdin>", published=published)
             except InputError as exc:
                 yield Failure(exc.source, exc.code, str(exc.args[0]), exc.line)
+            continue
+        if web.is_url(raw):
+            yield from web.read_url(raw, published=published)
             continue
         yield from sources.read_path(Path(raw), published=published)
     for path in jsonl:
@@ -148,7 +151,8 @@ def analyze(
     plover_future: bool,
     kb_files: tuple[Path, ...],
 ) -> None:
-    """Code the events in articles: PATHS are .txt/.html files, folders, or - for stdin.
+    """Code the events in articles: PATHS are .txt/.html files, RSS/Atom feeds, WARC
+    files, folders, http(s) URLs, or - for stdin.
 
     \b
     Examples:
@@ -408,6 +412,21 @@ def places(paths: tuple[str, ...], jsonl: tuple[Path, ...]) -> None:
 )
 @click.option("--plover-future", is_flag=True, help="Code future cooperation as AGREE.")
 @click.option("--quiet", is_flag=True, help="No progress line.")
+@click.option(
+    "--fetch/--no-fetch",
+    default=True,
+    show_default=True,
+    help="Fetch URLs and the pages of feed entries that carry only a summary; "
+    "--no-fetch never uses the network (such inputs fail with a reason).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=web.DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Limit for fetching one URL.",
+)
 @KB_OPTION
 def ingest(
     paths: tuple[str, ...],
@@ -416,14 +435,20 @@ def ingest(
     workers: int,
     plover_future: bool,
     quiet: bool,
+    fetch: bool,
+    timeout: float,
     kb_files: tuple[Path, ...],
 ) -> None:
     """Analyse articles into a store; resumable, each article all-or-nothing.
+
+    PATHS are .txt/.html files, JSONL batches, RSS/Atom feeds (.rss, .atom, .xml), WARC
+    files (.warc, .warc.gz), folders of these, and http(s) URLs of articles or feeds.
 
     \b
     Examples:
       communique ingest samples/ --db communique.db
       communique ingest news/ dump.jsonl --db postgresql://user:pw@host/communique --workers 2
+      communique ingest world.rss crawl.warc.gz https://example.org/feed.xml --timeout 10
     """
     from communique.ingest import ingest as run_ingest
     from communique.store import StoreError
@@ -439,6 +464,7 @@ def ingest(
             progress=not quiet,
             kb_files=kb_files,
             plover_future=plover_future,
+            fetch=web.FetchOptions(enabled=fetch, timeout=timeout),
         )
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -4,12 +4,16 @@
     print(summary)        # 9,812 stored (41,230 events), 12 duplicates, 0 already ..., 7 failed
 
 Inputs are files (.txt, .html, .htm) and folders of them (``readers.read_path``: a
-folder's ``.jsonl`` files are not read, it may hold annotations) and JSONL dumps
-(``readers.read_jsonl``).
-Every input ends as one ledger line keyed by its path (``path:line`` for a JSONL line):
+folder's ``.jsonl`` files are not read, it may hold annotations), JSONL dumps
+(``readers.read_jsonl``), RSS/Atom feeds and WARC crawls (``web.read_feed``,
+``web.read_warc``, also inside folders) and http(s) URLs of articles or feeds
+(``web.read_url``).
+Every input ends as one ledger line keyed by its path (``path:line`` for a JSONL line,
+``path#entry-id`` for a feed entry, ``path#offset`` for a WARC record, the URL for a URL):
 ``ok`` (stored), ``skipped`` (its article, same id or same text, was already stored) or
 ``failed`` (with the error code and reason). Running the same command again resumes: an
-input whose article is stored is not analysed again, a failed one is retried.
+input whose article is stored is not analysed again, a failed one is retried. (URLs and
+teaser-only feed entries are fetched again to know their article.)
 
 Crash safety: the parent process alone writes, one transaction per article holding the
 article, its events and its ledger line, so a run killed at any point (even ``kill -9``)
@@ -20,10 +24,6 @@ model once and analysing chunks of articles; at most ``IN_FLIGHT_PER_WORKER`` ch
 worker wait at a time, so memory stays flat on any corpus. A worker that dies (a crash,
 out of memory) costs a restart of the pool; the articles it held are retried one by one
 and the one that kills a worker again is recorded as failed (E404).
-
-TODO (later parts of the corpus issue): RSS/Atom feeds, WARC crawls and fetching URLs
-as inputs; each is a reader in ``sources`` yielding Articles or Failures with a stable
-ledger key, plugged into ``expand`` below.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
-from communique import knowledge, language
+from communique import knowledge, language, web
 from communique import sources as readers  # `sources` is ingest()'s argument
 from communique.knowledge import KnowledgeBase
 from communique.pipeline import analyze_many
@@ -118,8 +118,10 @@ class Input:
 # ------------------------------------------------------------------------------ inputs
 
 
-def _from_path(path: Path) -> Iterator[Input]:
-    for item in readers.read_path(path):
+def _keyed(items: Iterable[Article | Failure]) -> Iterator[Input]:
+    """Inputs keyed by their items' sources (a path, ``feed#entry``, ``crawl#offset``,
+    a URL)."""
+    for item in items:
         if isinstance(item, Failure):
             where, line = item.source, item.line
         else:
@@ -147,18 +149,24 @@ def _from_jsonl(path: Path) -> Iterator[Input]:
         yield Input(input_key(name, line), name, line, item)
 
 
-def expand(paths: Iterable[str | Path]) -> Iterator[Input]:
-    """Every input of files, folders and JSONL dumps, in order, with its ledger key.
+def expand(
+    paths: Iterable[str | Path], *, fetch: web.FetchOptions | None = None
+) -> Iterator[Input]:
+    """Every input of files, folders, JSONL dumps, feeds, WARC files and URLs, in order,
+    with its ledger key.
 
     Paths are made absolute so that the keys (and so resuming) do not depend on the
-    directory the command runs in.
+    directory the command runs in; URLs are kept as given.
     """
     for raw in paths:
+        if web.is_url(str(raw)):
+            yield from _keyed(web.read_url(str(raw), options=fetch))
+            continue
         path = Path(raw).expanduser().resolve()
         if path.suffix.lower() == ".jsonl" and not path.is_dir():
             yield from _from_jsonl(path)
         else:
-            yield from _from_path(path)
+            yield from _keyed(readers.read_path(path, fetch=fetch))
 
 
 def _jsonl_lines(path: Path) -> int:
@@ -166,19 +174,27 @@ def _jsonl_lines(path: Path) -> int:
         return sum(1 for line in fh if line.strip())
 
 
+def _file_items(path: Path, kind: str | None) -> int:
+    return web.count_items(path) if kind in ("feed", "warc") else 1
+
+
 def count_inputs(paths: Iterable[str | Path]) -> int:
     """How many inputs ``expand`` will yield, cheaply (no parsing or extraction): the
     total behind the progress report's ETA."""
     total = 0
     for raw in paths:
+        if web.is_url(str(raw)):
+            total += 1  # a feed's entries are known only once it is fetched
+            continue
         path = Path(raw).expanduser()
         try:
             if path.is_dir():
-                readable = readers.TEXT_SUFFIXES | readers.HTML_SUFFIXES
-                files = [p for p in path.iterdir() if p.is_file()]
-                total += max(1, sum(p.suffix.lower() in readable for p in files))
+                files = readers.folder_files(path)
+                total += max(1, sum(_file_items(p, kind) for p, kind in files))
             elif path.suffix.lower() == ".jsonl" and path.is_file():
                 total += _jsonl_lines(path)
+            elif path.is_file():
+                total += _file_items(path, readers.file_kind(path))
             else:
                 total += 1
         except OSError:
@@ -436,12 +452,16 @@ def ingest(
     plover_future: bool = False,
     chunk_size: int = CHUNK_SIZE,
     progress_stream: TextIO | None = None,
+    fetch: web.FetchOptions | None = None,
 ) -> IngestSummary:
-    """Analyse files, folders and JSONL dumps into the store at ``db`` (a path or URL).
+    """Analyse files, folders, JSONL dumps, feeds, WARC files and URLs into the store at
+    ``db`` (a path or URL).
 
     Resumable and idempotent (see the module docstring); every input ends in the ledger.
     ``workers > 1`` analyses in that many spawned processes; ``kb_files`` are knowledge
-    files merged over the bundled knowledge base; progress goes to stderr.
+    files merged over the bundled knowledge base; ``fetch`` says whether and how URLs
+    and teaser-only feed entries are fetched (default: yes, ``web.FetchOptions()``);
+    progress goes to stderr.
     """
     if workers < 1:
         raise ValueError("workers must be at least 1")
@@ -452,7 +472,8 @@ def ingest(
     pool = _Pool(workers, kb_paths, plover_future) if workers > 1 else None
     try:
         with Store.open(db) as store:
-            todo = _chunks(_to_analyse(expand(sources), store, summary, report), chunk_size)
+            inputs = expand(sources, fetch=fetch)
+            todo = _chunks(_to_analyse(inputs, store, summary, report), chunk_size)
             if pool is not None:
                 results = pool.results(todo)
             else:

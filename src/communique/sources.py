@@ -4,6 +4,9 @@ Each reader yields ``Article`` or ``Failure`` items, so a batch reports a bad in
 carries on. HTML goes through trafilatura with comments and boilerplate removed; the
 headline is kept as the first paragraph of the text, as in a plain-text article, so
 offsets and events are the same whichever format a story arrives in.
+
+Files that hold many articles, RSS/Atom feeds and WARC crawls, and URLs are read by
+``communique.web``; ``read_path`` hands such files (given alone or found in a folder) to it.
 """
 
 from __future__ import annotations
@@ -11,18 +14,28 @@ from __future__ import annotations
 import csv
 import json
 import logging
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from communique.errors import InputError
 from communique.records import Article, Failure
+
+if TYPE_CHECKING:
+    from communique.web import FetchOptions
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+# Files of many articles, read by communique.web. A folder's .xml files are read only
+# when they start like a feed (see FEED_ROOTS): a folder may hold other XML.
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+# Root elements of RSS 2.0/0.9x, Atom and RSS 1.0 (rdf:RDF), without namespace prefix.
+FEED_ROOTS = {"rss", "feed", "rdf"}
 # A folder may carry publication dates and titles for its files in this file.
 FOLDER_METADATA = "metadata.csv"
 # Share of control characters above which a "text" is treated as binary. Text files in
@@ -88,7 +101,9 @@ def looks_like_html(text: str) -> bool:
     )
 
 
-def _join_title(title: str | None, body: str) -> str:
+def join_title(title: str | None, body: str) -> str:
+    """The text of an article: its headline as the first paragraph, unless the body
+    already starts with it."""
     body = body.strip()
     if title and not body.startswith(title.strip()):
         return f"{title.strip()}\n\n{body}"
@@ -164,7 +179,7 @@ def from_html(
         except InputError:
             log.info("%s: ignoring unreadable page date %r", source, doc["date"])
     return Article(
-        text=_join_title(title, body),
+        text=join_title(title, body),
         id=id or "",
         title=title,
         url=url or doc.get("url"),
@@ -191,6 +206,55 @@ def _folder_metadata(folder: Path) -> dict[str, dict[str, str]]:
         return {row["file"]: row for row in csv.DictReader(fh) if row.get("file")}
 
 
+def xml_root(head: bytes) -> str | None:
+    """The name of the first element of an XML or HTML document (lower case, without a
+    namespace prefix), skipping the declaration, comments and doctype; None if there is
+    none in ``head``."""
+    head = re.sub(rb"<\?.*?\?>|<!--.*?-->|<![^>]*>", b"", head, flags=re.DOTALL)
+    match = re.search(rb"<([A-Za-z][\w.:-]*)", head)
+    if match is None:
+        return None
+    return match.group(1).decode("ascii", "replace").rsplit(":", 1)[-1].lower()
+
+
+def file_kind(path: Path) -> str | None:
+    """What a file holds, by its name: "text", "html", "feed", "warc" or None."""
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
+    return None
+
+
+def _folder_kind(path: Path) -> str | None:
+    """``file_kind``, except that a folder's .xml file counts only if it is a feed."""
+    kind = file_kind(path)
+    if kind == "feed" and path.suffix.lower() == ".xml":
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(SNIFF_BYTES)
+        except OSError:
+            return kind  # unreadable: reading it reports the error
+        return kind if xml_root(head) in FEED_ROOTS else None
+    return kind
+
+
+def folder_files(folder: Path) -> list[tuple[Path, str]]:
+    """The readable files of a folder with their kinds, sorted by name."""
+    found = []
+    for path in sorted(folder.iterdir()):
+        kind = _folder_kind(path) if path.is_file() else None
+        if kind is not None:
+            found.append((path, kind))
+    return found
+
+
 def read_file(path: Path, *, published: date | None = None, **meta: Any) -> Article:
     """One .txt or .html file as an Article; raises InputError."""
     source = str(path)
@@ -199,7 +263,8 @@ def read_file(path: Path, *, published: date | None = None, **meta: Any) -> Arti
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         raise InputError(
-            f"unsupported file type {suffix or '(none)'!r}: use .txt, .html or .htm",
+            f"unsupported file type {suffix or '(none)'!r}: use .txt, .html, .htm, "
+            ".rss, .atom, .xml (a feed), .warc or .warc.gz",
             code="E108",
             source=source,
         )
@@ -209,25 +274,48 @@ def read_file(path: Path, *, published: date | None = None, **meta: Any) -> Arti
     return from_text(content, source=source, published=published, **meta)
 
 
-def read_path(path: Path, *, published: date | None = None) -> Iterator[Item]:
-    """A file or every .txt/.html/.htm file of a folder (sorted), as Articles or Failures."""
+def _read_many(
+    path: Path, kind: str, published: date | None, fetch: FetchOptions | None
+) -> Iterator[Item]:
+    from communique import web  # imported here: web imports this module
+
+    if kind == "warc":
+        yield from web.read_warc(path, options=fetch, published=published)
+    else:
+        yield from web.read_feed(path, options=fetch, published=published)
+
+
+def read_path(
+    path: Path, *, published: date | None = None, fetch: FetchOptions | None = None
+) -> Iterator[Item]:
+    """A file or every readable file of a folder (sorted), as Articles or Failures.
+
+    Feeds and WARC files give an item per entry or page (see ``communique.web``);
+    ``fetch`` says whether and how a feed entry's page may be fetched.
+    """
     source = str(path)
     if not path.exists():
         yield Failure(source, "E101", "no such file or folder")
         return
     if not path.is_dir():
+        kind = file_kind(path)
+        if kind in ("feed", "warc"):
+            yield from _read_many(path, kind, published, fetch)
+            return
         try:
             yield read_file(path, published=published)
         except InputError as exc:
             yield Failure(exc.source, exc.code, str(exc.args[0]), exc.line)
         return
     meta = _folder_metadata(path)
-    readable = TEXT_SUFFIXES | HTML_SUFFIXES
-    files = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in readable)
+    files = folder_files(path)
     if not files:
-        yield Failure(source, "E110", "folder holds no .txt, .html or .htm files")
+        yield Failure(source, "E110", "folder holds no .txt, .html, .htm, feed or .warc(.gz) files")
         return
-    for file in files:
+    for file, kind in files:
+        if kind in ("feed", "warc"):
+            yield from _read_many(file, kind, published, fetch)
+            continue
         row = meta.get(file.name, {})
         try:
             day = parse_date(row.get("published"), source=str(file)) or published
