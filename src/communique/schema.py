@@ -1,11 +1,17 @@
-"""The store's tables (SQLAlchemy Core), shared by ``store`` (writes, reads, migrations)
-and ``cluster_store`` (clusters). Their columns are described in ``store``'s docstring;
-a change here is a new schema version there.
+"""The store's tables (SQLAlchemy Core) and the rows a record becomes in them, shared by
+``store`` (writes, reads, migrations) and ``cluster_store`` (clusters). The columns are
+described in ``store``'s docstring; a change here is a new schema version there.
 """
 
 from __future__ import annotations
 
+import json
+from datetime import UTC, datetime
+from typing import Any
+
 import sqlalchemy as sa
+
+from communique.records import Article, Event, content_hash
 
 metadata = sa.MetaData()
 
@@ -169,3 +175,77 @@ def index(name: str) -> sa.Index:
             if found.name == name:
                 return found
     raise KeyError(name)
+
+
+# ------------------------------------------------------------------------------ rows
+
+
+def article_row(article: Article, seq: int) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "seq": seq,
+        "content_hash": content_hash(article.text),
+        "url": article.url,
+        "title": article.title,
+        "published": article.published,
+        "source": article.source,
+        "text": article.text,
+        "fmt": article.fmt,
+        "ingested_at": datetime.now(UTC),
+    }
+
+
+# Event fields stored under their own name; the rest are flattened or JSON below.
+EVENT_COLUMNS = (
+    "id",
+    "article_id",
+    "event",
+    "mode",
+    "cameo",
+    "quad_code",
+    "goldstein",
+    "date",
+    "date_precision",
+    "factuality",
+    "attribution",
+    "confidence",
+)
+
+
+def event_row(event: Event) -> dict[str, Any]:
+    loc, forum, evidence = event.event_loc, event.forum, event.evidence
+    return {
+        **{name: getattr(event, name) for name in EVENT_COLUMNS},
+        "cluster_id": None,
+        "evidence_text": evidence.text,
+        "evidence_start": evidence.start,
+        "evidence_end": evidence.end,
+        "evidence_trigger": evidence.trigger,
+        "context": json.dumps(list(event.context)),
+        "topics": json.dumps(list(event.topics)),
+        "loc_name": loc.name if loc else None,
+        "loc_country": loc.country if loc else None,
+        "loc_geonameid": loc.geonameid if loc else None,
+        "loc_lat": loc.lat if loc else None,
+        "loc_lon": loc.lon if loc else None,
+        "forum_name": forum.name if forum else None,
+        "forum_org": forum.org if forum else None,
+        "record": json.dumps(event.to_dict(), ensure_ascii=False),
+    }
+
+
+def actor_rows(event: Event) -> list[dict[str, Any]]:
+    rows = []
+    for role, entities in (("actor", event.actor), ("recipient", event.recipient)):
+        for position, entity in enumerate(entities):
+            row = entity.to_dict()
+            row["entity_role"] = row.pop("role")  # "role" is the column for actor/recipient
+            rows.append({"event_id": event.id, "role": role, "position": position, **row})
+    return rows
+
+
+def mention_rows(event: Event) -> list[dict[str, Any]]:
+    return [
+        {"event_id": event.id, "position": i, "article_id": event.article_id, **m.to_dict()}
+        for i, m in enumerate(event.mentions)
+    ]

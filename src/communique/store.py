@@ -1,4 +1,5 @@
-"""The store: analysed articles, their events and the ingest ledger in one database.
+"""The store: analysed articles, their events, their clusters and the ingest ledger in one
+database.
 
 SQLite by default (one file, WAL journal, foreign keys on); PostgreSQL for teams, with
 the same schema. Built on SQLAlchemy 2 Core: no ORM object ever leaves this module, every
@@ -9,16 +10,31 @@ read returns plain, JSON-ready dicts.
     'ok'
     >>> for event in store.events(actor="IND", since="2025-01-01"):
     ...     print(event["event"], event["cluster_id"])
+    >>> for real in store.clusters(min_articles=2):    # one per real event
+    ...     print(real["event"], real["date"], real["NumArticles"], real["NumSources"])
+    >>> df = store.events_frame(actor="IND")            # pandas, one flat row per event
 
 Idempotent by content: an article whose id or content hash is already stored is not
 stored again; the ledger records it as ``skipped`` (duplicate). Every write of an
-article, its events, actors, mentions and its ledger line is one transaction, so a
-process killed at any point leaves either all of it or none of it.
+article, its events, actors, mentions, their cluster assignments and its ledger line is
+one transaction, so a process killed at any point leaves either all of it or none of it.
 
-Schema (version 1)::
+Clusters (``cluster_store``): each asserted or reported event joins the cluster of the
+real event it reports (``clusters.same_event`` with a member, type and date window found
+by index) or founds one named after its own id; GDELT's NumMentions, NumSources and
+NumArticles live on the cluster row. Taken in the order articles are stored, so the same
+corpus in the same order (or resumed after a crash) gives the same clusters, and
+``recluster()`` rebuilds them as an incremental ingest would.
+
+DataFrames: ``events_frame(**filters)`` (``events``'s filters), ``clusters_frame(...)``
+and ``articles_frame()`` return pandas DataFrames with flat, typed columns (see
+``frames``); pandas is imported only when they are called.
+
+Schema (version 2)::
 
     articles   id (the article id: content hash unless the input named one), content_hash
-               (unique), url, title, published, source, text, fmt, ingested_at
+               (unique), url, title, published, source, text, fmt, ingested_at, seq (1, 2,
+               ...: the order articles were stored in; v2)
     events     id, article_id -> articles, cluster_id -> clusters (nullable), event, mode,
                cameo, quad_code, goldstein, date, date_precision, factuality, attribution,
                confidence, evidence_text/_start/_end/_trigger, context and topics (JSON
@@ -28,16 +44,19 @@ Schema (version 1)::
                name, code, org, sector, entity_role (the entity's own ``role``), identifier
     mentions   event_id, article_id, position, text, start, end, trigger, trigger_start,
                trigger_end
-    clusters   id, created (filled by clustering, a later stage)
+    clusters   id (its first member's event id), created, event (PLOVER type),
+               first_date, last_date (of its members), num_mentions, num_sources,
+               num_articles (v2: type, dates and counts)
     ledger     key (the input: a path, or path:line for JSONL; one row per input, replaced
                when the input is ingested again), source, line, status ('ok' | 'failed' |
                'skipped'), code, reason, article_id, at
     schema_version  version, applied_at
+    indexes    besides the single columns: events (event, date), for clustering (v2)
 
 Migrations. ``MIGRATIONS[n - 1]`` brings a store at version ``n - 1`` to version ``n``;
 ``open`` applies the missing ones in order, each in its own transaction with its
-``schema_version`` row. A new store is created from the table definitions below and
-stamped with the latest version. To change the schema: edit the tables below (so new
+``schema_version`` row. A new store is created from the table definitions in ``schema``
+and stamped with the latest version. To change the schema: edit the tables there (so new
 stores get the change), then append a function ``_vN(conn)`` to ``MIGRATIONS`` that
 makes the same change on an existing store (``ALTER TABLE ...`` through
 ``conn.exec_driver_sql`` or SQLAlchemy DDL constructs; both SQLite and PostgreSQL must
@@ -57,7 +76,7 @@ from typing import Any, Literal
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
-from communique import cluster_store
+from communique import cluster_store, schema
 from communique.errors import CommuniqueError
 from communique.records import Analysis, Article, Event, Failure, content_hash
 from communique.schema import (
@@ -212,77 +231,6 @@ def _as_date(value: date | str | None, name: str) -> date | None:
         raise ValueError(f"{name}: expected YYYY-MM-DD, got {value!r}") from exc
 
 
-def _article_row(article: Article, seq: int) -> dict[str, Any]:
-    return {
-        "id": article.id,
-        "seq": seq,
-        "content_hash": content_hash(article.text),
-        "url": article.url,
-        "title": article.title,
-        "published": article.published,
-        "source": article.source,
-        "text": article.text,
-        "fmt": article.fmt,
-        "ingested_at": _now(),
-    }
-
-
-# Event fields stored under their own name; the rest are flattened or JSON below.
-EVENT_COLUMNS = (
-    "id",
-    "article_id",
-    "event",
-    "mode",
-    "cameo",
-    "quad_code",
-    "goldstein",
-    "date",
-    "date_precision",
-    "factuality",
-    "attribution",
-    "confidence",
-)
-
-
-def _event_row(event: Event) -> dict[str, Any]:
-    loc, forum, evidence = event.event_loc, event.forum, event.evidence
-    return {
-        **{name: getattr(event, name) for name in EVENT_COLUMNS},
-        "cluster_id": None,
-        "evidence_text": evidence.text,
-        "evidence_start": evidence.start,
-        "evidence_end": evidence.end,
-        "evidence_trigger": evidence.trigger,
-        "context": json.dumps(list(event.context)),
-        "topics": json.dumps(list(event.topics)),
-        "loc_name": loc.name if loc else None,
-        "loc_country": loc.country if loc else None,
-        "loc_geonameid": loc.geonameid if loc else None,
-        "loc_lat": loc.lat if loc else None,
-        "loc_lon": loc.lon if loc else None,
-        "forum_name": forum.name if forum else None,
-        "forum_org": forum.org if forum else None,
-        "record": json.dumps(event.to_dict(), ensure_ascii=False),
-    }
-
-
-def _actor_rows(event: Event) -> list[dict[str, Any]]:
-    rows = []
-    for role, entities in (("actor", event.actor), ("recipient", event.recipient)):
-        for position, entity in enumerate(entities):
-            row = entity.to_dict()
-            row["entity_role"] = row.pop("role")  # "role" is the column for actor/recipient
-            rows.append({"event_id": event.id, "role": role, "position": position, **row})
-    return rows
-
-
-def _mention_rows(event: Event) -> list[dict[str, Any]]:
-    return [
-        {"event_id": event.id, "position": i, "article_id": event.article_id, **m.to_dict()}
-        for i, m in enumerate(event.mentions)
-    ]
-
-
 def input_key(source: str, line: int | None = None) -> str:
     """The ledger key of an input: its path, or ``path:line`` for a JSONL line."""
     return f"{source}:{line}" if line is not None else source
@@ -352,10 +300,13 @@ def _sqlite_setup(engine: Engine) -> None:
 
 
 class Store:
-    """Articles, events and the ingest ledger in SQLite or PostgreSQL.
+    """Articles, events, clusters and the ingest ledger in SQLite or PostgreSQL.
 
     Open with ``Store.open(path_or_url)``; close with ``close()`` or use it as a context
-    manager. Reads return plain dicts and stream in chunks of ``CHUNK_ROWS``.
+    manager. Reads return plain dicts and stream in chunks of ``CHUNK_ROWS``:
+    ``events(...)``, ``clusters(...)``, ``cluster(id)``, ``articles()``, ``ledger()``;
+    the same as pandas DataFrames: ``events_frame(...)``, ``clusters_frame(...)``,
+    ``articles_frame()``. ``recluster()`` rebuilds every cluster.
     """
 
     def __init__(self, engine: Engine) -> None:
@@ -455,7 +406,7 @@ class Store:
             # clustered against every article stored before it (SQLite writers always do).
             conn.execute(sa.select(sa.func.pg_advisory_xact_lock(CLUSTER_LOCK)))
         seq = conn.execute(sa.select(sa.func.max(articles_t.c.seq))).scalar()
-        conn.execute(articles_t.insert(), [_article_row(analysis.article, int(seq or 0) + 1)])
+        conn.execute(articles_t.insert(), [schema.article_row(analysis.article, int(seq or 0) + 1)])
         events: list[Event] = []
         seen: set[str] = set()
         for event in analysis.events:
@@ -466,11 +417,11 @@ class Store:
             events.append(event)
         if not events:
             return
-        conn.execute(events_t.insert(), [_event_row(e) for e in events])
-        actors = [row for e in events for row in _actor_rows(e)]
+        conn.execute(events_t.insert(), [schema.event_row(e) for e in events])
+        actors = [row for e in events for row in schema.actor_rows(e)]
         if actors:
             conn.execute(actors_t.insert(), actors)
-        mentions = [row for e in events for row in _mention_rows(e)]
+        mentions = [row for e in events for row in schema.mention_rows(e)]
         if mentions:
             conn.execute(mentions_t.insert(), mentions)
         cluster_store.assign(conn, analysis.article.id)
