@@ -250,3 +250,27 @@ def test_targets_and_passives(text: str, expected: list) -> None:
 )
 def test_more_actors(text: str, expected: list) -> None:
     assert _dyads(text) == expected
+
+
+@pytest.mark.model
+def test_family_name_first_and_coordinated_names() -> None:
+    text = (
+        "Xi and Lula hold talks in Beijing.\n"
+        "Chinese President Xi Jinping met Brazilian President Luiz Inacio Lula da Silva "
+        "in Beijing on Friday. Chinese Foreign Minister Wang Yi attended. Later, Wang met "
+        "Russian Foreign Minister Sergei Lavrov."
+    )
+    events = analyze(text, published="2023-04-14").events
+    dyads = {tuple(sorted(a.code or "" for a in e.actor)) for e in events if e.event == "CONSULT"}
+    assert ("BRA", "CHN") in dyads  # "Xi and Lula" is two people, not one
+    assert ("CHN", "RUS") in dyads  # "Wang" is Wang Yi, named family name first
+
+
+@pytest.mark.model
+def test_a_nationality_before_a_visit_is_its_destination() -> None:
+    events = analyze(
+        "Spain's King Felipe began a Moroccan state visit on Monday.", published="2024-03-04"
+    ).events
+    assert [
+        (e.event, e.mode, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events
+    ] == [("CONSULT", "visit", ["ESP"], ["MAR"])]

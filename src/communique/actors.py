@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from communique.knowledge import Entry, KnowledgeBase, Person, norm, prefix
+from communique.knowledge import FAMILY_NAME_FIRST, Entry, KnowledgeBase, Person, norm, prefix
 from communique.records import Entity
 
 # Left dependents that belong to an actor phrase ("Indian Defence Minister Rajnath Singh").
@@ -241,10 +241,12 @@ class ArticleActors:
         if entity is not None and entity.code and entity.name and " " in entity.name:
             # learnt from context ("his Belarusian counterpart, Viktor Khrenin"): later
             # "Mr. Khrenin" is the same person
-            surname = norm(entity.name.split(" ")[-1])
-            known = self.register.get(surname)
-            if known is None or known.code is None:
-                self.register[surname] = entity
+            words = norm(entity.name).split(" ")
+            keys = [words[-1]] + ([words[0]] if entity.code in FAMILY_NAME_FIRST else [])
+            for surname in keys:
+                known = self.register.get(surname)
+                if known is None or known.code is None:
+                    self.register[surname] = entity
         return entity
 
     def _described(self, head: Token) -> Entity | None:
@@ -409,12 +411,24 @@ class ArticleActors:
             end = max(end, ent.end)
         while start < head.i and self.doc[start].dep_ == "punct":
             start += 1
+        end = self._clip_coordination(head, end)
         end = self._absorb_apposition(start, end)
         while end > start + 1 and (self.doc[end - 1].is_space or self.doc[end - 1].dep_ == "punct"):
             end -= 1  # never end a phrase on a line break or a comma
         while start < end - 1 and self.doc[start].is_space:
             start += 1
         return self.doc[start:end]
+
+    def _clip_coordination(self, head: Token, end: int) -> int:
+        """End the phrase before a coordinated name: the tagger may read "Xi and
+        Ramaphosa" as one name; a known name with "and" in it ("Trinidad and Tobago")
+        stays whole, and left modifiers ("Hungarian and Romanian officials") are kept."""
+        match = self.matches.get(head.i)
+        inside = range(match.start, match.end) if match is not None else range(0)
+        for k in range(head.i + 1, end):
+            if self.doc[k].lower_ in {"and", "or", "&"} and k not in inside:
+                return k
+        return end
 
     def _absorb_apposition(self, start: int, end: int) -> int:
         """Extend a nameless role phrase over the name right after it, with or without a

@@ -157,6 +157,11 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
         if verb.dep_ in {"acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
             return [verb.head], False
         if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+            if verb.dep_ == "conj" and _children(verb, {"auxpass"}):
+                # "arrived in Berlin and was welcomed by": the shared subject is the
+                # passive one's object
+                subj, _ = subject_of(verb.head)
+                return subj, True
             verb = verb.head
             continue
         break
@@ -423,6 +428,12 @@ def noun_mention(
     targets = [
         e for h in prep_objects(tok, {"on", "against", "to", "for"}) for e in actors.resolve(h)
     ]
+    if trig.mode == "visit":
+        # "a German state visit", "Modi's US visit": a bare country before a visit is where
+        # it goes; a person ("a Macron visit") is who makes it
+        hosts = [e for e in compounds if e.name is None and e.role is None and e.org is None]
+        compounds = [e for e in compounds if e not in hosts]
+        targets += hosts
     how = "noun"
     event, cameo = trig.event, trig.cameo
     if support is not None:

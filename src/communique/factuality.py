@@ -116,7 +116,12 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool) -> str | None:
             found.add(cues.modal_aux[low])
         elif child.dep_ == "advmod" and low in cues.hedge_adverbs:
             found.add("speculative")
-        elif child.dep_ in {"advmod", "npadvmod"} and low in cues.future_adverbs:
+        elif (
+            child.dep_ in {"advmod", "npadvmod"}
+            and low in cues.future_adverbs
+            and level.tag_ != "VBD"  # "announced later", "hours later": past
+            and not any(True for _ in child.children)
+        ):
             found.add("future")
         elif governing and child.dep_ in {"acomp", "attr"}:
             # "it is possible that ...", "they are likely to ..."

@@ -27,6 +27,9 @@ DATA_FILES = ("countries", "metonyms", "organisations", "groups", "people", "rol
 # Similarity (difflib ratio) above which a misspelt or transliterated full name is taken
 # as a known person: "Andrey Belouso" -> "Andrey Belousov" scores 0.97, while distinct
 # people sharing a first name ("Andrey Belousov" / "Andrey Rudenko") stay under 0.7.
+# Countries whose names put the family name first, as news writes them: "Xi Jinping" is
+# "Xi" on second mention.
+FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
 FUZZY_NAME_CUTOFF = 0.85
 FUZZY_LENGTH_SLACK = 3
 _SPACES = re.compile(r"\s+")
@@ -183,7 +186,10 @@ class KnowledgeBase:
                 phrase, Entry("person", code=person.code, name=person.name, person=person)
             )
             self._full_names[norm(phrase)] = person
-            self._surnames[norm(phrase).split(" ")[-1]].append(person)
+            words = norm(phrase).split(" ")
+            self._surnames[words[-1]].append(person)
+            if person.code in FAMILY_NAME_FIRST and len(words) > 1:
+                self._surnames[words[0]].append(person)  # "Wang" of "Wang Yi"
 
     # -- look-ups -------------------------------------------------------------------------
     def lookup(self, phrase: str) -> list[Entry]:
