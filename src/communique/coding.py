@@ -201,7 +201,8 @@ def _has_need(
         )
     if need.startswith("object_"):
         words = lexicon.classes.get(need[len("object_") :], frozenset())
-        return any(o.lemma_.lower() in words for o in _objects(token))
+        # "sent rescue teams, medical staff and relief supplies": any of the conjuncts
+        return any(c.lemma_.lower() in words for o in _objects(token) for c in (o, *o.conjuncts))
     if need == "subject_pair":
         subj, _ = subject_of(token)
         return bool(subj) and len(actors.resolve(subj[0])) >= 2
@@ -382,7 +383,7 @@ def _phrase_target(tok: Token, actor: list[Entity], actors: ArticleActors) -> li
     from the dependency tree."""
     own = {e.code or e.org for e in actor}
     start = tok.head if tok.dep_ in {"dobj", "compound"} and tok.head.pos_ == "VERB" else tok
-    frontier = [start]
+    frontier = [start] if start is tok else [start, tok]
     seen = {tok.i}
     for _ in range(TARGET_DEPTH):
         following: list[Token] = []
