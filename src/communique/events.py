@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from communique.codebook import Codebook
-from communique.records import Entity, Event, Mention, content_hash
+from communique.gazetteer import gazetteer
+from communique.records import Entity, Event, Mention, Place, content_hash
 
 REALIS = ("asserted", "reported")
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "published": 4, None: 5}
@@ -122,6 +124,68 @@ def _keywords(texts: list[str], table: dict[str, tuple[str, ...]]) -> list[str]:
     return found
 
 
+# Events whose parties meet where it happens: a place the article gives elsewhere (its
+# dateline, the destination its traveller reached) is theirs only if it is in one of
+# their countries; a strike's or a sanction's is never inferred that way.
+IN_PERSON = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+ARTICLE_BASES = ("forum", "article", "dateline")
+# Statements: one filed under a dateline in the speaker's own country was made there
+# ("MOSCOW — Russia accused ..."); one filed elsewhere, or a strike, was not.
+STATEMENTS = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SUPPORT"})
+PLACE_PRECISION_RANK = {"site": 0, "city": 0, "admin": 1, "area": 2, "country": 3}
+
+
+def _clause_based(place: Place) -> bool:
+    return place.basis in {"", "clause"}
+
+
+def _event_place(
+    group: list[Mention], event: str, mode: str | None, actor: list[Entity], recipient: list[Entity]
+) -> Place | None:
+    """The place one of the mentions' own clauses gives (the most precise one in the
+    first one's country: "a visit to China ... talks in Beijing"); else, for a meeting or
+    an agreement, where the article puts it, if that is in a party's country; else a
+    visit's host country, at country precision."""
+    clause = [x.event_loc for x in group if x.event_loc is not None and _clause_based(x.event_loc)]
+    if clause:
+        best = clause[0]
+        for place in clause[1:]:
+            if place.country == best.country and _finer(place, best):
+                best = place
+        return best
+    if event in STATEMENTS:
+        speakers = {e.code for e in actor if e.code}
+        return next(
+            (
+                x.event_loc
+                for x in group
+                if x.event_loc is not None
+                and x.event_loc.basis == "dateline"
+                and x.event_loc.country in speakers
+            ),
+            None,
+        )
+    if event not in IN_PERSON:
+        return None
+    codes = {e.code for e in actor + recipient if e.code}
+    # a visit whose host the text leaves unnamed is where its traveller arrived
+    open_visit = mode == "visit" and not recipient
+    for basis in ARTICLE_BASES:
+        for x in group:
+            found = x.event_loc
+            ours = found is not None and (
+                basis == "forum" or found.country in codes or (open_visit and basis == "article")
+            )
+            if found is not None and found.basis == basis and ours:
+                return found
+    hosts = [e.code for e in recipient if e.code and e.code != "IGO"]
+    if mode == "visit" and len(set(hosts)) == 1:
+        host = gazetteer().country(hosts[0])
+        if host is not None:
+            return replace(host, basis="visit")
+    return None
+
+
 def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Event:
     primary = max(
         group,
@@ -146,13 +210,14 @@ def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Ev
     if factuality == "reported":
         attribution = next((x.attribution for x in group if x.attribution), None)
     dated = min(group, key=lambda x: PRECISION_RANK.get(x.date_precision, 5))
-    event_loc = next((x.event_loc for x in group if x.event_loc is not None), None)
     forum = next((x.forum for x in group if x.forum is not None), None)
     mode, cameo = primary.mode, primary.cameo
+    event_loc = _event_place(group, primary.event, mode, actor, recipient)
     target_here = (
         not recipient
         and not primary.reciprocal
         and event_loc is not None
+        and _clause_based(event_loc)
         and event_loc.country
         and event_loc.country not in {e.code for e in actor}
     )
@@ -255,17 +320,43 @@ def merge(mentions: list[Mention], article_id: str, codebook: Codebook) -> list[
 
 
 def share_places(events: list[Event]) -> None:
-    """An event the text does not place takes the place of another event of the article on
-    the same day with a party in common: the talks, the signing and the dinner of one
-    visit happen where the visit is ("held talks at the Kremlin ... later signed")."""
-    placed = [e for e in events if e.event_loc is not None]
+    """A meeting or agreement its own words do not place takes the place of another one of
+    the article on the same day with a party in common that its words do place, if that
+    place is in one of its parties' countries or the two share both parties: the talks,
+    the signing and the dinner of one visit happen where the visit is ("held talks at
+    the Kremlin ... later signed"); a visit placed only in a country takes the town of
+    such an event there ("a visit to Japan ... talks in Tokyo")."""
+    placed = [
+        e
+        for e in events
+        if e.event in IN_PERSON and e.event_loc is not None and _clause_based(e.event_loc)
+    ]
     for event in events:
-        if event.event_loc is not None or event.date is None:
+        if event.event not in IN_PERSON or event.date is None:
+            continue
+        own = event.event_loc
+        if own is not None and _clause_based(own) and own.precision != "country":
             continue
         parties = {x.code for x in event.actor + event.recipient if x.code}
-        for other in placed:
-            same_day = other.date == event.date
+        ranked = sorted(
+            (o for o in placed if o is not event and o.date == event.date),
+            key=lambda o: -len(parties & {x.code for x in o.actor + o.recipient if x.code}),
+        )
+        for other in ranked:
+            there = other.event_loc
             shared = parties & {x.code for x in other.actor + other.recipient if x.code}
-            if same_day and shared and other.event_loc is not None:
-                event.event_loc = other.event_loc
-                break
+            if there is None or not shared:
+                continue
+            if own is not None and _clause_based(own):
+                if there.country != own.country or not _finer(there, own):
+                    continue
+            elif there.country not in parties and len(shared) < 2:
+                continue
+            event.event_loc = replace(there, basis="shared")
+            break
+
+
+def _finer(place: Place, than: Place) -> bool:
+    return PLACE_PRECISION_RANK.get(place.precision or "", 0) < PLACE_PRECISION_RANK.get(
+        than.precision or "", 0
+    )

@@ -73,6 +73,15 @@ REGION_WORDS = frozenset(
 _REGION_SUFFIX = re.compile(
     r"\s+(?:" + "|".join(sorted(REGION_WORDS)) + r")(?:\s.*)?$", flags=re.IGNORECASE
 )
+# How precise an event placed at an entry of each kind is (Place.precision).
+PRECISION = {
+    "city": "city",
+    "capital": "city",
+    "country": "country",
+    "region": "admin",
+    "continent": "area",
+    "area": "area",
+}
 # Kinds of gazetteer entry, for ranking and for Place.feature.
 FEATURE = {
     "city": "P",
@@ -114,6 +123,7 @@ class GeoName:
             end=end,
             admin1=self.admin1,
             feature=self.feature,
+            precision=PRECISION[self.kind],
         )
 
 
@@ -324,6 +334,7 @@ class Gazetteer:
             lat=lat,
             lon=lon,
             feature="A",
+            precision="country",
         )
 
     def country_entry(self, code: str) -> GeoName | None:

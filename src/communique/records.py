@@ -20,8 +20,9 @@ FACTUALITIES = (
     "negated",
     "historical",
 )
-# How precise a place is, by GeoNames feature class: a city, or only a country/region
-# (whose coordinates are then not given rather than invented as a centroid).
+# How precise a place is, by GeoNames feature class, where a place does not say: a city,
+# or only a country (whose coordinates are then not given rather than invented as a
+# centroid); a region says "admin".
 PLACE_PRECISION = {"P": "city", "A": "country", "L": "area", "S": "site"}
 # What `communique analyze` prints without --all.
 DEFAULT_FACTUALITIES = frozenset({"asserted", "reported"})
@@ -85,6 +86,11 @@ class Place:
     end: int = -1
     admin1: str | None = None
     feature: str | None = None
+    # city | admin | country | area | site; by feature class when not set
+    precision: str | None = None
+    # How an event's place was found (places.py): "clause" (the predicate's own words),
+    # "shared" (a related event's), "article", "dateline", "forum", "visit"; not exported
+    basis: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -95,7 +101,7 @@ class Place:
             "lon": self.lon,
             "admin1": self.admin1,
             "feature": self.feature,
-            "precision": PLACE_PRECISION.get(self.feature or "", "place"),
+            "precision": self.precision or PLACE_PRECISION.get(self.feature or "", "place"),
             "entity_text": self.text,
             "start": self.start,
             "end": self.end,

@@ -257,21 +257,26 @@ class _Finder:
     def _scan(self) -> list[Mention]:
         """Known names anywhere in the text: longest first, capitalised, not a person's."""
         doc = self.doc
+        text = doc.text
+        # per-token facts read once: building a Span per candidate is what the scan costs
+        starts = [t.idx for t in doc]
+        ends = [t.idx + len(t.text) for t in doc]
+        caps = [_capitalised(t) for t in doc]
+        breaks = [t.is_punct and t.text not in NAME_PUNCT for t in doc]
         found: list[Mention] = []
         i = 0
         while i < len(doc):
-            token = doc[i]
-            if not _capitalised(token) or token.lower_ in {"the", "a", "an"}:
+            if not caps[i] or doc[i].lower_ in {"the", "a", "an"}:
                 i += 1
                 continue
             best: Mention | None = None
             limit = min(len(doc), i + MAX_NAME_TOKENS)
             for j in range(limit, i, -1):
-                span = doc[i:j]
-                if not _capitalised(span[-1]) or any(
-                    t.is_punct and t.text not in NAME_PUNCT for t in span
-                ):
+                if not caps[j - 1] or any(breaks[i:j]):
                     continue
+                if not self._may_name(text[starts[i] : ends[j - 1]], single=j == i + 1):
+                    continue  # _scan_span would find nothing
+                span = doc[i:j]
                 best = self._scan_span(span, found)
                 if best is not None:
                     break
@@ -281,6 +286,15 @@ class _Finder:
             else:
                 i += 1
         return found
+
+    def _may_name(self, text: str, *, single: bool) -> bool:
+        """Whether some table knows ``text``: the cheap test before ``_scan_span``."""
+        return bool(
+            self.gaz.by_name.get(norm(text))
+            or self.gaz.abbrevs.get(text)
+            or self.kb.lookup(text)
+            or (self.adjectives and single)
+        )
 
     def _scan_span(self, span: Span, found: list[Mention]) -> Mention | None:
         doc = self.doc
