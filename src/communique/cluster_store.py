@@ -44,18 +44,21 @@ def candidates(conn: Connection, record: dict[str, Any], day: date) -> list[clus
     parties = clusters.parties(record)
     if not parties:
         return []
-    e, a = events_t.c, actors_t.c
+    e, a, c = events_t.c, actors_t.c, clusters_t.c
     spread = timedelta(days=clusters.MAX_SPREAD)
     shares_party = sa.exists().where(a.event_id == e.id, _party_key().in_(sorted(parties)))
     near = (
         sa.select(e.cluster_id, e.record)
+        .join_from(events_t, clusters_t, c.id == e.cluster_id)
         .where(
             e.event == record["event"],
             e.date >= day - spread,
             e.date <= day + spread,
-            e.cluster_id.is_not(None),
             e.article_id != record["article_id"],
             shares_party,
+            # only clusters that could take the record and still span MAX_SPREAD days
+            c.first_date >= day - spread,
+            c.last_date <= day + spread,
         )
         .order_by(e.cluster_id, e.id)
     )
@@ -71,7 +74,6 @@ def candidates(conn: Connection, record: dict[str, Any], day: date) -> list[clus
             )
         ).scalars()
     )
-    c = clusters_t.c
     spans = conn.execute(sa.select(c.id, c.first_date, c.last_date).where(c.id.in_(list(members))))
     return [
         clusters.Candidate(
