@@ -20,11 +20,20 @@ def test_public_names_are_pinned() -> None:
             "KnowledgeError",
             "ModelError",
             "Place",
+            "Store",
             "__version__",
             "analyze",
             "analyze_many",
         ]
     )
+
+
+def test_store_is_public_and_loaded_on_first_use(tmp_path) -> None:
+    from communique.store import Store
+
+    assert communique.Store is Store
+    with communique.Store.open(tmp_path / "c.db") as store:
+        assert store.counts()["events"] == 0
 
 
 def test_analyze_text_and_html_agree() -> None:
