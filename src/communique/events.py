@@ -146,6 +146,8 @@ def _event_place(
     first one's country: "a visit to China ... talks in Beijing"); else, for a meeting or
     an agreement, where the article puts it, if that is in a party's country; else a
     visit's host country, at country precision."""
+    if _remote(group):
+        return None
     clause = [x.event_loc for x in group if x.event_loc is not None and _clause_based(x.event_loc)]
     if clause:
         best = clause[0]
@@ -314,25 +316,32 @@ def future_as_agree(mention: Mention) -> None:
 
 
 def merge(mentions: list[Mention], article_id: str, codebook: Codebook) -> list[Event]:
-    events = [build_event(g, article_id, codebook) for g in group_mentions(mentions)]
-    share_places(events)
+    groups = group_mentions(mentions)
+    events = [build_event(g, article_id, codebook) for g in groups]
+    share_places(events, remote={e.id for e, g in zip(events, groups, strict=True) if _remote(g)})
     return events
 
 
-def share_places(events: list[Event]) -> None:
+def _remote(group: list[Mention]) -> bool:
+    """A phone or video exchange (places.nowhere): it happened nowhere."""
+    return any(x.event_loc is not None and x.event_loc.basis == "remote" for x in group)
+
+
+def share_places(events: list[Event], *, remote: set[str] | None = None) -> None:
     """A meeting or agreement its own words do not place takes the place of another one of
     the article on the same day with a party in common that its words do place, if that
     place is in one of its parties' countries or the two share both parties: the talks,
     the signing and the dinner of one visit happen where the visit is ("held talks at
     the Kremlin ... later signed"); a visit placed only in a country takes the town of
-    such an event there ("a visit to Japan ... talks in Tokyo")."""
+    such an event there ("a visit to Japan ... talks in Tokyo"). Events in ``remote``
+    (ids of phone and video exchanges) stay unplaced."""
     placed = [
         e
         for e in events
         if e.event in IN_PERSON and e.event_loc is not None and _clause_based(e.event_loc)
     ]
     for event in events:
-        if event.event not in IN_PERSON or event.date is None:
+        if event.event not in IN_PERSON or event.date is None or event.id in (remote or ()):
             continue
         own = event.event_loc
         if own is not None and _clause_based(own) and own.precision != "country":

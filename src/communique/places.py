@@ -64,8 +64,11 @@ TO_PREPS = frozenset({"to", "into"})
 # ... an attack ("strikes on Kharkiv", "missiles at Israel", "shelling of border villages").
 ATTACK_PREPS = frozenset({"on", "at", "against", "into", "across", "over", "of", "near"})
 # Prepositions whose object may hold the place in its own modifiers ("on the sidelines of
-# the summit in Kazan", "talks with Lavrov in Moscow", "talks between officials in Jeddah").
-THROUGH_PREPS = frozenset({"on", "during", "of", "with", "between", "for", "at", "in", "among"})
+# the summit in Kazan", "talks with Lavrov in Moscow", "talks between officials in Jeddah",
+# "speaking to reporters in Brussels").
+THROUGH_PREPS = frozenset(
+    {"on", "during", "of", "with", "between", "for", "at", "in", "among", "to"}
+)
 # Dependencies that open another clause: places in them belong to other events.
 OTHER_CLAUSE = frozenset(
     {"relcl", "ccomp", "csubj", "parataxis", "conj", "advcl", "acl", "xcomp", "appos"}
@@ -639,6 +642,12 @@ def _country_or_capital(place: Place, token: Token, actors: ArticleActors) -> bo
     return match is not None and any(e.kind in {"capital", "country"} for e in match.entries)
 
 
+def nowhere() -> Place:
+    """What a phone or video exchange is placed at: a marker (basis "remote") that tells
+    the events stage to give the event no place, whatever its other mentions say."""
+    return Place(name="", country=None, geonameid=None, lat=None, lon=None, basis="remote")
+
+
 def event_place(
     trigger: Token,
     support: Token | None,
@@ -647,12 +656,12 @@ def event_place(
 ) -> Place | None:
     """Where the event happened: a place its own clause names (basis "clause"), else
     where the article puts it (basis "forum", "article" or "dateline", for the events
-    stage to accept or not), else None; never a place for a phone or video call.
+    stage to accept or not), else None; ``nowhere()`` for a phone or video call.
     ``context_codes`` is accepted for compatibility: the toponym stage already resolves
     names with the whole article as context."""
     del context_codes
     if _remote(trigger, support):
-        return None
+        return nowhere()
     places = article_places(actors)
     place = places.clause_place(trigger, support)
     if place is not None:
