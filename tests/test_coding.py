@@ -274,3 +274,19 @@ def test_a_nationality_before_a_visit_is_its_destination() -> None:
     assert [
         (e.event, e.mode, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events
     ] == [("CONSULT", "visit", ["ESP"], ["MAR"])]
+
+
+@pytest.mark.model
+def test_confidence_ranks_complete_events_above_partial_ones() -> None:
+    def confidence(text: str) -> float:
+        (event,) = analyze(text, published="2024-06-14").events
+        return event.confidence
+
+    complete = confidence("Poland expelled five Russian diplomats on Tuesday.")
+    no_target = confidence("Poland expelled five diplomats on Tuesday.")
+    assert complete > no_target
+    repeated = confidence(
+        "Poland expelled five Russian diplomats on Tuesday. "
+        "The expulsion of the Russian diplomats by Poland was announced in Warsaw."
+    )
+    assert repeated > complete  # a second report of the same event

@@ -34,6 +34,9 @@ INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acomp"}
 PREP_DEPS = {"prep", "agent", "dative"}
 # Prepositions whose nominal object is an event the clause's subject took part in.
 ADJUNCT_PREPS = {"during", "on", "at", "in", "ahead", "amid"}
+# Nominal events whose "of" phrase is the doer ("the visit of", "the withdrawal of");
+# for other directed nouns it is the one acted on ("the expulsion of", "the invasion of").
+AGENT_OF_EVENTS = {"CONSULT", "RETREAT", "AID", "COOPERATE", "PROTEST", "MOBILIZE"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,9 +428,20 @@ def noun_mention(
     partners = [e for h in prep_objects(tok, {"with"}) for e in actors.resolve(h)]
     owners = [e for c in tok.children if c.dep_ == "poss" for e in actors.resolve(c)]
     compounds = [e for h in _compound_heads(tok) for e in actors.resolve(h)]
-    by = [e for h in prep_objects(tok, {"by", "of", "from"}) for e in actors.resolve(h)]
+    # "the visit of Modi", "the withdrawal of Russian troops": "of" names who does it;
+    # "the expulsion of diplomats", "the invasion of Ukraine": who it is done to
+    patient_of = not trig.reciprocal and trig.event not in AGENT_OF_EVENTS
+    by = [
+        e
+        for h in prep_objects(tok, {"by", "from"} if patient_of else {"by", "of", "from"})
+        for e in actors.resolve(h)
+    ]
     targets = [
-        e for h in prep_objects(tok, {"on", "against", "to", "for"}) for e in actors.resolve(h)
+        e
+        for h in prep_objects(
+            tok, {"on", "against", "to", "for"} | ({"of"} if patient_of else set())
+        )
+        for e in actors.resolve(h)
     ]
     if trig.mode == "visit":
         # "a German state visit", "Modi's US visit": a bare country before a visit is where
