@@ -290,3 +290,29 @@ def test_confidence_ranks_complete_events_above_partial_ones() -> None:
         "The expulsion of the Russian diplomats by Poland was announced in Warsaw."
     )
     assert repeated > complete  # a second report of the same event
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the object selects the reading of the verb
+        ("Chile cancelled restrictions on Peruvian imports.", [("CONCEDE", ["CHL"], ["PER"])]),
+        ("Chile cancelled talks with Peru.", [("SANCTION", ["CHL"], ["PER"])]),
+        # what a measure is of: "a state of emergency"
+        ("Ecuador lifted a state of emergency in Quito on Sunday.", [("CONCEDE", ["ECU"], [])]),
+    ],
+    ids=["cancel-restrictions", "cancel-talks", "state-of-emergency"],
+)
+def test_objects_select_the_reading(text: str, expected: list) -> None:
+    assert _dyads(text) == expected
+
+
+@pytest.mark.model
+def test_would_under_a_saying_verb_is_an_announced_intention() -> None:
+    (said,) = analyze("Colombia said it would release the prisoners.", published=None).events
+    assert said.factuality == "future"
+    events = analyze(
+        "Colombia said it would release the prisoners if Venezuela agreed.", published=None
+    ).events
+    assert {e.event: e.factuality for e in events}["RETREAT"] == "hypothetical"

@@ -34,9 +34,17 @@ def test_trigger_agrees_with_the_codebooks(trigger: Trigger) -> None:
     assert trigger.cameo in cameo, f"unknown CAMEO code {trigger.cameo}"
     if trigger.mode is not None:
         assert trigger.mode in PLOVER_MODES[trigger.event]
-    mapped = (cameo[trigger.cameo].get("plover") or {}).get("event")
-    if mapped is not None:
-        assert trigger.event in {mapped, DELIBERATE.get(trigger.cameo)}
+    readings = [(trigger.event, trigger.cameo, trigger.mode)]
+    readings += [(event, code, mode) for _, event, code, mode in trigger.by_object]
+    for event, code, mode in readings:
+        assert code in cameo, f"unknown CAMEO code {code}"
+        if mode is not None:
+            assert mode in PLOVER_MODES[event]
+        mapped = (cameo[code].get("plover") or {}).get("event")
+        if mapped is not None:
+            assert event in {mapped, DELIBERATE.get(code)}
+    for cls, *_ in trigger.by_object:
+        assert cls in default_lexicon().classes, f"unknown word class {cls}"
 
 
 def test_the_deontic_rule_codes_a_request() -> None:

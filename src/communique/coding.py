@@ -10,6 +10,7 @@ actor and the host as recipient.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass, field
 from importlib import resources
@@ -52,6 +53,9 @@ class Trigger:
     context: tuple[str, ...] = ()
     single: str | None = None  # event type when only one party ("exercise" -> MOBILIZE)
     plural_only: bool = False  # reciprocal only with two or more parties doing it
+    # what the object makes of the verb: "cancel talks" is a SANCTION, "cancel
+    # restrictions" a CONCEDE. Object class -> (event, cameo, mode).
+    by_object: tuple[tuple[str, str, str, str | None], ...] = ()
 
 
 @dataclass
@@ -106,6 +110,10 @@ def _trigger(key: str, pos: str, row: dict[str, Any]) -> Trigger:
         swap=bool(row.get("swap", False)),
         context=tuple(row.get("context") or ()),
         single=row.get("single"),
+        by_object=tuple(
+            (str(cls), str(v["event"]), str(v["cameo"]), v.get("mode"))
+            for cls, v in (row.get("objects") or {}).items()
+        ),
     )
 
 
@@ -177,6 +185,31 @@ def _objects(token: Token) -> list[Token]:
     return _children(token, OBJECT_DEPS) or _children(token, {"nsubjpass"})
 
 
+def _object_words(token: Token) -> list[Token]:
+    """The words that say what a verb acts on: each conjunct of its object ("sent rescue
+    teams and relief supplies") and what an object of measure is of ("lifted a state of
+    emergency", "suspended part of its aid")."""
+    words: list[Token] = []
+    for obj in _objects(token):
+        for conj in (obj, *obj.conjuncts):
+            words.append(conj)
+            words.extend(prep_objects(conj, {"of"}))
+    return words
+
+
+def _object_in_class(token: Token, name: str, lexicon: Lexicon) -> bool:
+    members = lexicon.classes.get(name, frozenset())
+    return any(w.lemma_.lower() in members for w in _object_words(token))
+
+
+def _by_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger:
+    """The reading of a verb that its object selects ("cancelled restrictions")."""
+    for cls, event, cameo, mode in trig.by_object:
+        if _object_in_class(tok, cls, lexicon):
+            return dataclasses.replace(trig, event=event, cameo=cameo, mode=mode)
+    return trig
+
+
 def _has_need(
     token: Token, need: str, support: Token | None, actors: ArticleActors, lexicon: Lexicon
 ) -> bool:
@@ -203,9 +236,7 @@ def _has_need(
             for o in _objects(token)
         )
     if need.startswith("object_"):
-        words = lexicon.classes.get(need[len("object_") :], frozenset())
-        # "sent rescue teams, medical staff and relief supplies": any of the conjuncts
-        return any(c.lemma_.lower() in words for o in _objects(token) for c in (o, *o.conjuncts))
+        return _object_in_class(token, need[len("object_") :], lexicon)
     if need == "subject_pair":
         subj, _ = subject_of(token)
         return bool(subj) and len(actors.resolve(subj[0])) >= 2
@@ -294,8 +325,11 @@ def evidence_for(sent: Span, trigger: Token) -> Evidence:
 def verb_mention(
     tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon, sent: Span, index: int
 ) -> Mention | None:
-    if trig.needs and not any(_has_need(tok, n, None, actors, lexicon) for n in trig.needs):
+    selected = _by_object(tok, trig, lexicon)
+    needed = selected is trig and bool(trig.needs)
+    if needed and not any(_has_need(tok, n, None, actors, lexicon) for n in trig.needs):
         return None
+    trig = selected
     subj_heads, passive = subject_of(tok)
     subjects = [e for h in subj_heads for e in actors.resolve(h)]
     objects = [e for h in _children(tok, OBJECT_DEPS) for e in actors.resolve(h)]

@@ -113,7 +113,10 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool) -> str | None:
         elif child.dep_ == "mark" and low in cues.hypothetical_marks:
             found.add("hypothetical")
         elif child.dep_ in {"aux", "auxpass"} and low in cues.modal_aux:
-            found.add(cues.modal_aux[low])
+            if low == "would" and _reported_intention(level, cues):
+                found.add("future")
+            else:
+                found.add(cues.modal_aux[low])
         elif child.dep_ == "advmod" and low in cues.hedge_adverbs:
             found.add("speculative")
         elif (
@@ -141,6 +144,21 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool) -> str | None:
     if level.lower_ == "going" and any(c.dep_ == "xcomp" for c in level.children):
         found.add("future")
     return next((cue for cue in CUE_PRIORITY if cue in found), None)
+
+
+def _reported_intention(verb: Token, cues: Cues) -> bool:
+    """ "Iraq said it would allow the inspectors back": "would" under a saying verb is
+    the future of the past (an announced intention), not a hypothesis, unless a condition
+    comes with it ("would ... if")."""
+    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in cues.reporting_verbs:
+        return False
+    conditions = [
+        c
+        for clause in (verb, *(x for x in verb.children if x.dep_ == "advcl"))
+        for c in clause.children
+        if c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks
+    ]
+    return not conditions
 
 
 def _nominal_cue(noun: Token, cues: Cues) -> str | None:
