@@ -77,6 +77,8 @@ def _first(events: list[Event], kind: str) -> Event:
             "RUS",
             "admin",
         ),
+        # the support verb's phrase is the strike's: "carried out strikes ... on Beirut"
+        ("Israel carried out strikes overnight on Beirut.", "ASSAULT", "Beirut", "LBN", "city"),
         # only a country is named: the country, without coordinates
         ("Israeli jets struck targets in Syria on Sunday.", "ASSAULT", "Syria", "SYR", "country"),
         # a participle framing the statement places it
@@ -314,3 +316,68 @@ def test_a_phone_call_stays_unplaced_whatever_its_other_mentions_say() -> None:
     share_places([call, meeting], remote={call.id})
     assert call.event_loc is None
     assert meeting.event_loc is not None
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger", "name", "precision"),
+    [
+        # a possessor country beats an area the name also means
+        ("Kim travelled to a launch site in Russia's Far East.", "travelled", "Russia", "country"),
+        # places in two towns of one country are that country
+        ("Russian missiles hit power stations in Kyiv and Lviv.", "hit", "Ukraine", "country"),
+        # a region named with its kind word is the region
+        ("Drones struck a depot in Russia's Belgorod region.", "struck", None, "admin"),
+        # the town of a place noun, whatever spaCy's label
+        (
+            "Troops captured the town of Vuhledar after a long siege.",
+            "captured",
+            "Vuhledar",
+            "city",
+        ),
+        # the one place of a participle clause refines the country: there, not just Iran
+        (
+            "Pakistan struck targets inside Iran, hitting hideouts in Iran's "
+            "Sistan-Baluchestan province.",
+            "struck",
+            "Sistan and Baluchestan",
+            "admin",
+        ),
+    ],
+)
+def test_the_clause_place_of_a_predicate(
+    nlp, kb, text: str, trigger: str, name: str | None, precision: str
+) -> None:
+    from communique.actors import ArticleActors
+    from communique.places import ArticlePlaces
+
+    doc = nlp(text)
+    places = ArticlePlaces(doc, ArticleActors(doc, kb, DAY))
+    token = next(t for t in doc if t.text == trigger)
+    found = places.clause_place(token, None)
+    assert found is not None
+    if name is not None:
+        assert found.name == name
+    assert found.precision == precision
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the welcomed party is no destination
+        ("This brings the alliance closer to welcoming Sweden as a member.", "welcoming"),
+        # "at" a capital after words of criticism is a target, not a place
+        ("Beijing hit back at Washington over the tariffs.", "hit"),
+        # another clause's place
+        ("Blinken, who had been in Cairo, met Netanyahu.", "met"),
+    ],
+)
+def test_no_clause_place(nlp, kb, text: str, trigger: str) -> None:
+    from communique.actors import ArticleActors
+    from communique.places import ArticlePlaces
+
+    doc = nlp(text)
+    places = ArticlePlaces(doc, ArticleActors(doc, kb, DAY))
+    token = next(t for t in doc if t.text == trigger)
+    assert places.clause_place(token, None) is None

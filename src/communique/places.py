@@ -52,6 +52,7 @@ def _load_words() -> dict[str, frozenset[str]]:
 
 _WORDS = _load_words()
 MOVEMENT = _WORDS["movement"]
+DESTINATION = _WORDS["destination"]
 ATTACK = _WORDS["attack"]
 GATHERING = _WORDS["gathering"]
 PLACE_NOUNS = _WORDS["place_nouns"]
@@ -210,6 +211,11 @@ class ArticlePlaces:
         found = self._head_place(token, seat=seat)
         if found is None:
             return None
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        owned = self.at.get(owner.i) if owner is not None else None
+        if owned is not None and owned.precision == "country" and found.country != owned.country:
+            # "Russia's Far East" is in Russia, whatever else "Far East" names
+            return _for_event(owned, owned.text, owned.start, owned.end)
         others = [
             self.at[t.i]
             for t in _phrase(token)
@@ -230,7 +236,9 @@ class ArticlePlaces:
                 return found  # "Ukraine's Sumy region", "Gaza City, Gaza"
             country = gazetteer().country(code)
             if country is not None:
-                return _for_event(country, found.text, found.start, found.end)
+                return replace(
+                    _for_event(country, found.text, found.start, found.end), basis="several"
+                )
         return None  # "in Pakistan and India": no one place
 
     def _head_place(self, token: Token, *, seat: bool) -> Place | None:
@@ -348,7 +356,8 @@ class ArticlePlaces:
             for _, _, _, place in found[1:]
             if place.country == best.country and _finer(place, best)
         }
-        if len(finer) == 1:
+        several = any(place.basis == "several" for _, _, _, place in found[1:])
+        if len(finer) == 1 and not several:
             best = next(iter(finer.values()))
         return best
 
@@ -368,7 +377,11 @@ class ArticlePlaces:
         # on Kharkiv", "a missile and drone attack on ..."
         kinds = {lemma, trigger.lemma_.lower()} if is_head else {lemma}
         moving = bool(kinds & MOVEMENT)
-        attacking = bool(kinds & ATTACK)
+        # "hit back at Washington" is words, not a strike ("carried out strikes on" is one)
+        attacking = bool(kinds & ATTACK) and not (
+            lemma in ATTACK
+            and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in node.children)
+        )
 
         def add(place: Place | None, at: Token, extra: int = 0) -> None:
             if place is not None:
@@ -376,7 +389,7 @@ class ArticlePlaces:
 
         for child in node.children:
             dep = child.dep_
-            if dep == "prep":
+            if dep == "prep" or dep == "conj" and child.pos_ == "ADP":  # "in X and in Y"
                 prep = child.lower_
                 for obj in child.children:
                     if obj.dep_ != "pobj":
@@ -413,7 +426,7 @@ class ArticlePlaces:
                         if obj.lemma_.lower() in FORUM_NOUNS:
                             add(self._named_after(obj), obj, 1)  # "the Munich conference"
             elif dep in {"dobj", "attr", "oprd"} and (is_head or node.pos_ == "VERB"):
-                if moving or attacking:
+                if bool(kinds & DESTINATION) or attacking:
                     place = self.place_of(child)
                     if place is not None:
                         add(place, child)
