@@ -316,3 +316,26 @@ def test_would_under_a_saying_verb_is_an_announced_intention() -> None:
         "Colombia said it would release the prisoners if Venezuela agreed.", published=None
     ).events
     assert {e.event: e.factuality for e in events}["RETREAT"] == "hypothetical"
+
+
+@pytest.mark.model
+def test_arrivals_and_greetings_are_visits() -> None:
+    events = analyze(
+        "Indian Prime Minister Narendra Modi arrived in Moscow on Monday and was greeted by "
+        "Russian President Vladimir Putin.",
+        published="2024-07-08",
+    ).events
+    assert [
+        (e.event, e.mode, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events
+    ] == [("CONSULT", "visit", ["IND"], ["RUS"])]
+
+
+@pytest.mark.model
+def test_he_in_a_subordinate_clause_is_the_subject_above() -> None:
+    events = analyze(
+        "Chinese President Xi Jinping met Russian President Vladimir Putin in Moscow. "
+        "Kim Jong Un last met Putin in 2023, when he travelled to Vladivostok.",
+        published="2024-06-19",
+    ).events
+    visits = [(e.actor[0].code, e.recipient[0].code) for e in events if e.mode == "visit"]
+    assert visits == [("PRK", "RUS")]

@@ -303,7 +303,16 @@ class ArticleActors:
         verb = pronoun.head
         while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
             verb = verb.head
-        for subject in (c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        levels = [verb]
+        if pronoun.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ in CLAUSE_LINKS | {"relcl"}:
+            # "Kim met Putin when he travelled to Russia", "... in 2023, when he
+            # travelled": the subject of the clause above, not the last name read
+            above = verb.head
+            while above.pos_ not in {"VERB", "AUX"} and above.head is not above:
+                above = above.head
+            levels = [above, verb]
+        subjects = [c for v in levels for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for subject in subjects:
             if subject.i < pronoun.i and subject.lower_ not in PERSONAL | PRONOUNS:
                 found = self.resolve_span(self.phrase(subject))
                 if found is not None and found.name and found.code:

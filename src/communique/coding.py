@@ -217,6 +217,8 @@ def _has_need(
         return bool(prep_objects(token, {need})) or (
             support is not None and bool(prep_objects(support, {need}))
         )
+    if need == "in_actor":
+        return any(actors.resolve(h) for h in prep_objects(token, {"in"}))
     if need == "xcomp":
         return bool(_children(token, {"xcomp"}))
     if need == "xcomp_force":
@@ -337,7 +339,9 @@ def verb_mention(
         objects = _deeper_targets(tok, actors)
     agents = [e for h in prep_objects(tok, {"by"}) for e in actors.resolve(h)]
     partners = [e for h in prep_objects(tok, {"with"}) for e in actors.resolve(h)]
-    targets = [e for h in prep_objects(tok, {"on", "against", "to"}) for e in actors.resolve(h)]
+    # a visit goes to its place: "arrived in Moscow"
+    aimed = {"on", "against", "to", "in"} if "in_actor" in trig.needs else {"on", "against", "to"}
+    targets = [e for h in prep_objects(tok, aimed) for e in actors.resolve(h)]
     if passive:
         subjects, objects = agents, subjects
     if trig.swap:
