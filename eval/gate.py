@@ -22,7 +22,7 @@ ROOT = HERE.parent
 FLOORS = HERE / "floors.json"
 # The figures pinned; precision and recall are printed but not pinned, so a change may trade
 # one for the other as long as F1 holds.
-PINNED = ("f1", "accuracy", "phantom_rate", "control_recall", "exact", "auc")
+PINNED = ("f1", "accuracy", "phantom_rate", "wrong_rate", "control_recall", "exact", "auc")
 # Room for run-to-run noise: every measurement here is deterministic, so this only
 # absorbs float formatting; a real regression moves a figure by a whole item (>= 0.002).
 EPSILON = 0.001
@@ -35,6 +35,7 @@ def measurements(shared: Path | None) -> dict[str, Callable[[], dict[str, float]
     import clusters
     import factuality
     import news
+    import places
     import samples
 
     found: dict[str, Callable[[], dict[str, float]]] = {
@@ -43,6 +44,8 @@ def measurements(shared: Path | None) -> dict[str, Callable[[], dict[str, float]
     if news.GOLD.exists():
         found["news"] = lambda: news.measure(verbose=False)
         found["calibration"] = lambda: calibration.measure(shared, verbose=False)
+    if places.GOLD.exists():
+        found["places"] = lambda: places.measure(verbose=False)
     if factuality.GOLD.exists():
         found["factuality"] = lambda: factuality.measure(verbose=False)
     if (clusters.FOLDER / "articles.jsonl").exists():

@@ -65,3 +65,56 @@ def test_a_since_date_does_not_date_the_event() -> None:
         if e.actor[0].code == "KEN"
     ]
     assert event.date is not None and event.date.isoformat() == "2024-05-23"
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        (date(2024, 4, 18), date(2024, 4, 13)),  # Thursday: the weekend just gone
+        (date(2024, 4, 22), date(2024, 4, 20)),  # Monday: the weekend just gone
+        (date(2024, 4, 21), date(2024, 4, 13)),  # Sunday: the weekend before this one
+    ],
+)
+def test_last_weekend(published: date, expected: date) -> None:
+    assert parse_expression("last weekend", published) == (expected, "week")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "N days after" a dated clause: N days before its date
+        (
+            "Spanish Prime Minister Pedro Sanchez flew to Beijing on Friday, two days after he "
+            "had visited Tokyo.",
+            {"CONSULT": ["2024-07-05", "2024-07-03"]},
+        ),
+        # a date of another event's clause is not this event's
+        (
+            "China and Russia held talks in Beijing, a day after Japan protested on Tuesday.",
+            {"CONSULT": ["2024-07-05"], "PROTEST": ["2024-07-02"]},
+        ),
+    ],
+    ids=["days-after", "other-clause"],
+)
+def test_dates_follow_the_clause(text: str, expected: dict) -> None:
+    from communique import analyze
+
+    found: dict[str, list[str]] = {}
+    for event in analyze(text, published="2024-07-05").events:
+        found.setdefault(event.event, []).append(event.date.isoformat())
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two days ago", (date(2024, 7, 3), "day")),
+        ("the 3rd", (date(2024, 7, 3), "day")),
+        ("the 28th", (date(2024, 6, 28), "day")),
+        ("over the weekend", (date(2024, 6, 29), "week")),
+        ("the early hours of Wednesday", (date(2024, 7, 3), "day")),
+    ],
+)
+def test_loose_relative_expressions(text: str, expected: tuple) -> None:
+    assert parse_expression(text, date(2024, 7, 5)) == expected

@@ -274,9 +274,9 @@ class ArticleActors:
         must agree: "it" takes a singular subject, "they" a plural or coordinated one."""
         plural = pronoun.lower_ in {"they", "them", "their"}
         verb = pronoun.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
-        own = pronoun.dep_ in {"nsubj", "nsubjpass"} and pronoun.head is verb
+        own = pronoun.dep_ in {"nsubj", "nsubjpass"} and pronoun.head == verb
         levels = [verb.head] if own and verb.dep_ in CLAUSE_LINKS else [verb]
         if not own and verb.dep_ in CLAUSE_LINKS:
             levels.append(verb.head)
@@ -301,14 +301,14 @@ class ArticleActors:
         ("X met Y during his visit" -> X), else the last person named before it, within a
         couple of sentences."""
         verb = pronoun.head
-        while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        while verb.pos_ not in {"VERB", "AUX"} and verb.head != verb:
             verb = verb.head
         levels = [verb]
         if pronoun.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ in CLAUSE_LINKS | {"relcl"}:
             # "Kim met Putin when he travelled to Russia", "... in 2023, when he
             # travelled": the subject of the clause above, not the last name read
             above = verb.head
-            while above.pos_ not in {"VERB", "AUX"} and above.head is not above:
+            while above.pos_ not in {"VERB", "AUX"} and above.head != above:
                 above = above.head
             levels = [above, verb]
         subjects = [c for v in levels for c in v.children if c.dep_ in {"nsubj", "nsubjpass"}]

@@ -33,6 +33,7 @@ OBJECT_DEPS = {"dobj", "obj"}
 # of its copula, as a verb complement does.
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acomp"}
 PREP_DEPS = {"prep", "agent", "dative"}
+RELATIVE_PRONOUNS = {"which", "who", "that"}
 # Prepositions whose nominal object is an event the clause's subject took part in.
 ADJUNCT_PREPS = {"during", "on", "at", "in", "ahead", "amid"}
 # Nominal events whose "of" phrase is the doer ("the visit of", "the withdrawal of");
@@ -158,6 +159,8 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
     while seen < 6:
         seen += 1
         subj = _children(verb, SUBJECT_DEPS)
+        if subj and verb.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
+            return [verb.head], False  # "Russia, which invaded Ukraine": Russia
         if subj:
             return subj, False
         passive = _children(verb, PASSIVE_SUBJECT_DEPS)
@@ -167,7 +170,7 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return [verb.head], False
         if verb.dep_ in {"acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
             return [verb.head], False
-        if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head is not verb:
+        if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head != verb:
             if verb.dep_ == "conj" and _children(verb, {"auxpass"}):
                 # "arrived in Berlin and was welcomed by": the shared subject is the
                 # passive one's object
@@ -424,7 +427,7 @@ def _phrase_target(tok: Token, actor: list[Entity], actors: ArticleActors) -> li
     from the dependency tree."""
     own = {e.code or e.org for e in actor}
     start = tok.head if tok.dep_ in {"dobj", "compound"} and tok.head.pos_ == "VERB" else tok
-    frontier = [start] if start is tok else [start, tok]
+    frontier = [start] if start == tok else [start, tok]
     seen = {tok.i}
     for _ in range(TARGET_DEPTH):
         following: list[Token] = []

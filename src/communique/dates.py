@@ -49,6 +49,11 @@ def _infer_year(month: int, day: int, published: date | None) -> int | None:
 
 def _relative_period(low: str, published: date) -> tuple[date, str] | None:
     """ "last week", "earlier this month", "last year": the start of that period."""
+    if re.search(r"\b(last|past|previous) weekend\b", low):
+        # the Saturday of the weekend before the publication day (on a weekend day,
+        # the one before that weekend)
+        back = (published.weekday() - 5) % 7 + (7 if published.weekday() >= 5 else 0)
+        return published - timedelta(days=back), "week"
     if re.search(r"\b(last|past|previous) week\b", low):
         monday = published - timedelta(days=published.weekday() + 7)
         return monday, "week"
@@ -112,6 +117,99 @@ def parse_expression(text: str, published: date | None) -> tuple[date, str] | No
         return date(year, month, 1), "month"
     if m := _YEAR.search(text):
         return date(int(m[1]), 1, 1), "year"
+    if published is not None:
+        return _loose_relative(low, published)
+    return None
+
+
+_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_AGO = re.compile(r"^(a|an|one|two|three|four|five|six|seven|\d{1,2}) days? ago$")
+_NTH = re.compile(r"^the (\d{1,2})(?:st|nd|rd|th)$")
+
+
+def _loose_relative(low: str, published: date) -> tuple[date, str] | None:
+    """The rarer relative forms: "two days ago", "on the 16th", "over the weekend",
+    "in the early hours of Wednesday"."""
+    if m := _AGO.match(low):
+        n = int(m[1]) if m[1].isdigit() else _NUMBERS.get(m[1], 1)
+        return published - timedelta(days=n), "day"
+    if m := _NTH.match(low):
+        day = int(m[1])
+        month_start = published.replace(day=1)
+        if day > published.day:  # "the 28th", written on the 3rd: last month's
+            month_start = (month_start - timedelta(days=1)).replace(day=1)
+        found = _safe(month_start.year, month_start.month, day)
+        return (found, "day") if found else None
+    if re.fullmatch(r"(over |at |during )?(the|this) weekend", low):
+        back = (published.weekday() - 5) % 7
+        return published - timedelta(days=back), "week"
+    days = [WEEKDAYS[w] for w in re.findall(r"[a-z]+", low) if w in WEEKDAYS]
+    if len(days) == 1:  # "the early hours of Wednesday"
+        return published - timedelta(days=(published.weekday() - days[0]) % 7), "day"
+    return None
+
+
+_UNIT_DAYS = {"day": 1, "week": 7}
+
+
+def _relative_clause_date(
+    trigger: Token, predicate: Token, main: tuple[date, str]
+) -> tuple[bool, tuple[date, str] | None]:
+    """A trigger in an "after"/"before" clause of the dated predicate: "flew to Moscow on
+    Friday, three days after he had visited Kyiv" dates the visit three days before
+    Friday; without a measure the main date is not the event's. Returns (whether the
+    trigger is in such a clause, the shifted date if a measure gives one)."""
+    node = trigger
+    while node != predicate and node.head != node:
+        marker = next(
+            (
+                c
+                for c in node.children
+                if c.dep_ in {"mark", "prep"} and c.lower_ in {"after", "before"}
+            ),
+            None,
+        )
+        if marker is None and node.dep_ == "pcomp" and node.head.lower_ in {"after", "before"}:
+            marker = node.head
+        if marker is not None and node.dep_ in {"advcl", "pcomp"}:
+            sign = -1 if marker.lower_ == "after" else 1
+            for measure in (c for c in (*marker.children, *node.children) if c.dep_ == "npadvmod"):
+                unit = _UNIT_DAYS.get(measure.lemma_.lower())
+                count = next((c for c in measure.children if c.dep_ == "nummod"), None)
+                n = _count(count.lower_) if count is not None else 1
+                if unit and n and main[1] == "day":
+                    return True, (main[0] + timedelta(days=sign * n * unit), "day")
+            return True, None
+        node = node.head
+    return False, None
+
+
+def _count(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBERS.get(word) or {"a": 1, "an": 1}.get(word)
+
+
+def _predicate(token: Token) -> Token | None:
+    """The verb a date hangs from, if any."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in {"VERB", "AUX"} and node != token:
+            return node
+        if node.head == node:
+            return None
+        node = node.head
     return None
 
 
@@ -134,7 +232,7 @@ def event_date(
             if node.i in anchors:
                 governs = True
                 break
-            if node.head is node or (node is not ent.root and node.pos_ in {"VERB", "AUX"}):
+            if node.head == node or (node != ent.root and node.pos_ in {"VERB", "AUX"}):
                 break  # "since taking office in May" dates the taking, not the visit
             node = node.head
         (governed if governs else loose).append(ent)
@@ -142,10 +240,21 @@ def event_date(
         found = parse_expression(ent.text, published)
         if found is not None:
             return found
+    above = {t.i for a in anchors for t in (sent.doc[a], *sent.doc[a].ancestors)}
     for ent in loose:
         # a date elsewhere in the sentence is the event's only when it names a day: "since
-        # 2020" or "in March" beside the trigger is as often background as the event's date
+        # 2020" or "in March" beside the trigger is as often background as the event's date;
+        # and only when it dates a predicate above the event ("..., the ministry said on
+        # Thursday"), not another event ("two days after Japan protested on Tuesday")
+        predicate = _predicate(ent.root)
+        if predicate is not None and predicate.i not in above:
+            continue
         found = parse_expression(ent.text, published)
+        if found is not None and predicate is not None:
+            inside, shifted = _relative_clause_date(trigger, predicate, found)
+            if inside and shifted is None:
+                continue  # "after he had visited Kyiv": before the main date, undated
+            found = shifted or found
         if found is not None and found[1] == "day":
             return found
     if published is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date, timedelta
 
 from communique.codebook import Codebook
 from communique.gazetteer import gazetteer
@@ -82,10 +83,29 @@ def _compatible(group: list[Mention], m: Mention) -> int:
         m_actor = _codes(m.actor)
         if m_actor and g_actor and not (m_actor <= g_actor or g_actor <= m_actor):
             return 0
-    day = next((x.date for x in group if x.date_precision == "day"), None)
-    if day is not None and m.date_precision == "day" and m.date != day:
-        return 0
+    span = _span(m)
+    if span is not None and any(
+        (other := _span(x)) is not None and (other[1] < span[0] or span[1] < other[0])
+        for x in group
+    ):
+        return 0  # "talks on Tuesday" and "last met in September" are two meetings
     return len(m_codes & g_codes)
+
+
+def _span(m: Mention) -> tuple[date, date] | None:
+    """The days a mention's date can mean, by its precision; None when the text gives no
+    date of its own (the publication date stands in)."""
+    if m.date is None or m.date_precision not in {"day", "week", "month", "year"}:
+        return None
+    if m.date_precision == "day":
+        return m.date, m.date
+    if m.date_precision == "week":
+        return m.date - timedelta(days=6), m.date + timedelta(days=6)
+    if m.date_precision == "month":
+        first = m.date.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        return first, last
+    return m.date.replace(month=1, day=1), m.date.replace(month=12, day=31)
 
 
 def _supporting_only(m: Mention) -> bool:

@@ -206,7 +206,7 @@ def assess(
     # the trigger's own verb (or the support verb of "held talks") is read for its
     # auxiliaries only; a verb that takes the nominal event as its argument governs it
     # ("denied the attack", "scheduled ... in the first visit")
-    first = level is trigger or level is support
+    first = level == trigger or (support is not None and level == support)
     for _ in range(MAX_CLIMB):
         if _infinitive_of_purpose(level):
             # "a platform for India to share intelligence", "met to boost ties": what the

@@ -628,7 +628,7 @@ def _main_clause(token: Token) -> bool:
     """A movement the article reports as done, not framed by another one ("after his
     trip to Moscow") nor inside a relative clause."""
     node = token
-    while node.dep_ != "ROOT" and node.head is not node:
+    while node.dep_ != "ROOT" and node.head != node:
         if node.dep_ in {"advcl", "relcl", "acl", "xcomp", "csubj", "amod", "compound"}:
             return False
         if node.dep_ == "pobj" and node.head.lower_ not in {"on", "for", "during"}:
