@@ -56,6 +56,12 @@ eval: install
 	$(PY) eval/samples.py
 	$(PY) eval/meantime.py --shared $(SHARED)
 	$(PY) eval/geo.py --shared $(SHARED)
+	$(PY) eval/news.py
+	$(PY) eval/factuality.py
+	$(PY) eval/places.py
+	$(PY) eval/petrarch.py --shared $(SHARED)
+	$(PY) eval/clusters.py
+	$(PY) eval/calibration.py --shared $(SHARED)
 
 bench: install
 	$(PY) benchmarks/throughput.py --shared $(SHARED)
