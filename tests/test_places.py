@@ -381,3 +381,17 @@ def test_no_clause_place(nlp, kb, text: str, trigger: str) -> None:
     places = ArticlePlaces(doc, ArticleActors(doc, kb, DAY))
     token = next(t for t in doc if t.text == trigger)
     assert places.clause_place(token, None) is None
+
+
+@pytest.mark.model
+def test_analysed_articles_are_not_kept_alive() -> None:
+    """The per-article place cache must let each parsed article go (a 10,000-article
+    ingest grew by 124 MB per 1,000 articles while it kept them)."""
+    import gc
+
+    from communique import analyze_many, places
+
+    texts = [f"Japan and India held talks in Tokyo on day {i}." for i in range(20)]
+    assert len(list(analyze_many(texts))) == 20
+    gc.collect()
+    assert len(places._CACHE) == 0

@@ -171,7 +171,9 @@ class ArticlePlaces:
 
     def __init__(self, doc: Doc, actors: ArticleActors) -> None:
         self.doc = doc
-        self.actors = actors
+        # a weak reference: the module cache is keyed by ``actors`` and must not keep it
+        # (and so every parsed article) alive
+        self.actors: ArticleActors = weakref.proxy(actors)
         self.at: dict[int, Place] = {}
         for place in find_places(doc, actors):
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
