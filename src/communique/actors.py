@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -90,6 +91,7 @@ class ArticleActors:
         self.doc = doc
         self.kb = kb
         self.published = published
+        self.places: Any = None  # the article's places (places.article_places), once built
         self.matches: dict[int, Match] = {}
         self._match_phrases()
         self.register: dict[str, Entity] = {}

@@ -156,6 +156,7 @@ def prep_objects(token: Token, preps: set[str]) -> list[Token]:
 def subject_of(verb: Token) -> tuple[list[Token], bool]:
     """(subject heads, passive) of a verb, climbing through control and coordination."""
     seen = 0
+    raised = False
     while seen < 6:
         seen += 1
         subj = _children(verb, SUBJECT_DEPS)
@@ -165,7 +166,9 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return subj, False
         passive = _children(verb, PASSIVE_SUBJECT_DEPS)
         if passive:
-            return passive, True
+            # "Russia is set to hold talks", "is expected to sign": the passive subject
+            # of the verb above does what its complement says
+            return passive, not raised
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return [verb.head], False
         if verb.dep_ in {"acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
@@ -176,6 +179,7 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
                 # passive one's object
                 subj, _ = subject_of(verb.head)
                 return subj, True
+            raised = raised or verb.dep_ == "xcomp"
             verb = verb.head
             continue
         break

@@ -171,9 +171,7 @@ class ArticlePlaces:
 
     def __init__(self, doc: Doc, actors: ArticleActors) -> None:
         self.doc = doc
-        # a weak reference: the module cache is keyed by ``actors`` and must not keep it
-        # (and so every parsed article) alive
-        self.actors: ArticleActors = weakref.proxy(actors)
+        self.actors = actors
         self.at: dict[int, Place] = {}
         for place in find_places(doc, actors):
             span = doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -547,15 +545,19 @@ class ArticlePlaces:
         return None
 
 
-_CACHE: weakref.WeakKeyDictionary[ArticleActors, ArticlePlaces] = weakref.WeakKeyDictionary()
+# Articles whose places are built and whose actors are still alive; the places live on
+# the actors object itself, so they go with it (a module-level cache keyed by the actors
+# once kept every parsed article alive).
+_CACHE: weakref.WeakSet[ArticleActors] = weakref.WeakSet()
 
 
 def article_places(actors: ArticleActors) -> ArticlePlaces:
     """The article's places, built once per article (per ``ArticleActors``)."""
-    found = _CACHE.get(actors)
-    if found is None or found.doc is not actors.doc:
+    found: ArticlePlaces | None = getattr(actors, "places", None)
+    if found is None:
         found = ArticlePlaces(actors.doc, actors)
-        _CACHE[actors] = found
+        actors.places = found
+        _CACHE.add(actors)
     return found
 
 
