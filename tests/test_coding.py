@@ -339,3 +339,21 @@ def test_he_in_a_subordinate_clause_is_the_subject_above() -> None:
     ).events
     visits = [(e.actor[0].code, e.recipient[0].code) for e in events if e.mode == "visit"]
     assert visits == [("PRK", "RUS")]
+
+
+@pytest.mark.model
+def test_a_condemnation_is_aimed_at_whoever_did_what_it_condemns() -> None:
+    text = (
+        "Azerbaijan launched strikes on Armenian positions on Tuesday. "
+        "France condemned the strikes on Wednesday."
+    )
+    dyads = _dyads(text)
+    assert ("ASSAULT", ["AZE"], ["ARM"]) in dyads
+    assert ("ACCUSE", ["FRA"], ["AZE"]) in dyads
+
+
+@pytest.mark.model
+def test_a_compound_trigger_takes_the_targets_of_its_phrase() -> None:
+    assert _dyads("The EU adopted a new sanctions package against Belarus.") == [
+        ("SANCTION", ["IGO"], ["BLR"])
+    ]

@@ -365,7 +365,7 @@ def verb_mention(
         recipient = _dedupe(objects + targets + partners, exclude=actor)
         if not recipient and trig.plural_only:
             recipient = _dedupe(_deeper_targets(tok, actors), exclude=actor)
-    mention = _finish(tok, trig, actor, recipient, sent, index, "verb", actors)
+    mention = _finish(tok, trig, actor, recipient, sent, index, "verb", actors, lexicon)
     if mention is not None:
         mention.reciprocal = reciprocal and bool(mention.actor)
     return mention
@@ -481,13 +481,10 @@ def noun_mention(
         for h in prep_objects(tok, {"by", "from"} if patient_of else {"by", "of", "from"})
         for e in actors.resolve(h)
     ]
-    targets = [
-        e
-        for h in prep_objects(
-            tok, {"on", "against", "to", "for"} | ({"of"} if patient_of else set())
-        )
-        for e in actors.resolve(h)
-    ]
+    aimed = {"on", "against", "to", "for"} | ({"of"} if patient_of else set())
+    # "a sanctions package against Russia": the phrase the trigger qualifies
+    holders = [tok, tok.head] if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else [tok]
+    targets = [e for h in holders for o in prep_objects(h, aimed) for e in actors.resolve(o)]
     if trig.mode == "visit":
         # "a German state visit", "Modi's US visit": a bare country before a visit is where
         # it goes; a person ("a Macron visit") is who makes it
@@ -524,7 +521,7 @@ def noun_mention(
     if trig.single and len(actor) + len(recipient) < 2:
         event = trig.single
         cameo = {"MOBILIZE": "152"}.get(event, cameo)
-    mention = _finish(tok, trig, actor, recipient, sent, index, how, actors)
+    mention = _finish(tok, trig, actor, recipient, sent, index, how, actors, lexicon)
     if mention is not None:
         mention.event, mention.cameo = event, cameo
     return mention
@@ -539,6 +536,7 @@ def _finish(
     index: int,
     how: str,
     actors: ArticleActors,
+    lexicon: Lexicon | None = None,
 ) -> Mention | None:
     actor = _dedupe(
         [x for e in actor for x in (actors.expand_anaphor(e) if e.role == ANAPHOR else [e])]
@@ -553,6 +551,8 @@ def _finish(
         actor, recipient = recipient, []
     if actor and not recipient and not trig.reciprocal:
         recipient = _phrase_target(tok, actor, actors)
+    if actor and not recipient and trig.event in RESPONSE_EVENTS:
+        recipient = _doer_of_object(tok, actor, actors, lexicon or default_lexicon())
     _inherit_counterpart(actor, recipient, actors)
     return Mention(
         event=trig.event,
@@ -596,8 +596,29 @@ def deontic_mention(
             cameo=str(rule["cameo"]),
             mode=rule.get("mode"),
         )
-        return _finish(tok, trig, actor, recipient, sent, index, "deontic", actors)
+        return _finish(tok, trig, actor, recipient, sent, index, "deontic", actors, lexicon)
     return None
+
+
+# Events that answer another event: "Saudi Arabia condemned the strikes" is aimed at
+# whoever carried them out.
+RESPONSE_EVENTS = {"ACCUSE", "PROTEST", "REJECT", "THREATEN", "SANCTION"}
+
+
+def _doer_of_object(
+    tok: Token, actor: list[Entity], actors: ArticleActors, lexicon: Lexicon
+) -> list[Entity]:
+    """The doer of the event a verb's object names, from the article so far: "condemned
+    the strikes" after "Israel carried out strikes on Iran" is aimed at Israel."""
+    own = {e.code for e in actor}
+    for obj in _children(tok, OBJECT_DEPS):
+        trig = lexicon.noun(obj)
+        if trig is None:
+            continue
+        doers = [e for e in actors.last_doers.get(trig.event, []) if e.code not in own]
+        if doers:
+            return doers
+    return []
 
 
 def find_mentions(
@@ -623,4 +644,6 @@ def find_mentions(
         if mention is not None:
             found.append((tok, support, mention))
             actors.note_parties(mention.actor + mention.recipient)
+            if mention.actor and not mention.reciprocal:
+                actors.last_doers[mention.event] = mention.actor
     return found
