@@ -357,3 +357,27 @@ def test_a_compound_trigger_takes_the_targets_of_its_phrase() -> None:
     assert _dyads("The EU adopted a new sanctions package against Belarus.") == [
         ("SANCTION", ["IGO"], ["BLR"])
     ]
+
+
+@pytest.mark.model
+def test_roles_of_states_named_after_of() -> None:
+    assert _dyads("The navies of India, Japan and Australia began joint exercises on Tuesday.") == [
+        ("COOPERATE", ["AUS", "IND", "JPN"], [])
+    ]
+
+
+@pytest.mark.model
+def test_an_offer_to_meet_is_the_offerer_s_agreement() -> None:
+    events = [
+        e
+        for e in analyze(
+            "Kazakh President Kassym-Jomart Tokayev offered to negotiate with the president of "
+            "Kyrgyzstan.",
+            published="2024-06-14",
+            plover_future=True,
+        ).events
+        if e.factuality == "asserted"
+    ]
+    assert [
+        (e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events
+    ] == [("AGREE", ["KAZ"], ["KGZ"])]

@@ -182,9 +182,41 @@ class ArticleActors:
                     found.extend(self.resolve(of[0]))
                     continue
             entity = self.resolve_one(conjunct)
-            if entity is not None:
+            bare = entity is None or not (entity.code or entity.org or entity.name)
+            if bare and (of_whom := self._role_of(conjunct)) is not None:
+                found.extend(of_whom)  # "the navies of India and Japan"
+            elif entity is not None:
                 found.extend(self._split_nationalities(conjunct, entity))
         return found
+
+    def _role_of(self, head: Token) -> list[Entity] | None:
+        """A role held for the states or bodies named after "of": "the navies of India,
+        Japan and Australia", "the foreign ministers of India and Pakistan"."""
+        match = self.matches.get(head.i)
+        role = next((e for e in match.entries if e.kind == "role"), None) if match else None
+        if role is None:
+            return None
+        owners = [
+            e
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for g in c.children
+            if g.dep_ == "pobj"
+            for e in self.resolve(g)
+            if e.code and e.name is None and e.role is None
+        ]
+        return [
+            Entity(
+                e.entity_text,
+                e.start,
+                e.end,
+                code=e.code,
+                org=e.org,
+                sector=role.sector or e.sector,
+                role=role.role,
+            )
+            for e in owners
+        ] or None
 
     def resolve_within(self, head: Token) -> list[Entity]:
         """Actors a non-actor phrase is about: "Haiti's efforts", "US mediation", "the

@@ -368,6 +368,8 @@ def verb_mention(
     mention = _finish(tok, trig, actor, recipient, sent, index, "verb", actors, lexicon)
     if mention is not None:
         mention.reciprocal = reciprocal and bool(mention.actor)
+        if mention.reciprocal and not passive:
+            mention.initiators = _dedupe(subjects)
     return mention
 
 

@@ -349,6 +349,12 @@ def future_as_agree(mention: Mention) -> None:
     if mention.factuality == "future" and mention.event in FUTURE_AS_AGREE:
         mention.cameo = FUTURE_AS_AGREE[mention.event]
         mention.event, mention.mode, mention.factuality = "AGREE", None, "asserted"
+        starters = {e.code for e in mention.initiators if e.code}
+        if mention.reciprocal and starters and starters < {e.code for e in mention.actor}:
+            # "Putin offered to negotiate with Armenia": Russia's intent, towards Armenia
+            mention.recipient = [e for e in mention.actor if e.code not in starters]
+            mention.actor = [e for e in mention.actor if e.code in starters]
+            mention.reciprocal = False
     elif mention.factuality in {"future", "hypothetical"} and mention.event in FUTURE_AS_THREATEN:
         mention.cameo, mention.mode = FUTURE_AS_THREATEN[mention.event]
         mention.event, mention.factuality = "THREATEN", "asserted"

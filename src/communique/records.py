@@ -156,6 +156,9 @@ class Mention:
     date_precision: str | None = None
     how: str = "verb"  # verb | noun | support-verb: how the trigger was found
     sentence_index: int = 0
+    # of a mutual event, the parties that are its grammatical subject ("Putin offered to
+    # negotiate with Armenia": Russia); PLOVER's intent recoding directs the AGREE from them
+    initiators: list[Entity] = field(default_factory=list)
 
     def parties(self) -> set[str]:
         return {e.key() for e in self.actor + self.recipient}
