@@ -92,9 +92,6 @@ class ArticleActors:
         self.kb = kb
         self.published = published
         self.places: Any = None  # the article's places (places.article_places), once built
-        # who did the last directed event of each type: "condemned the strikes" is aimed
-        # at them
-        self.last_doers: dict[str, list[Entity]] = {}
         self.matches: dict[int, Match] = {}
         self._match_phrases()
         self.register: dict[str, Entity] = {}

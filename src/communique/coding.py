@@ -484,9 +484,7 @@ def noun_mention(
         for e in actors.resolve(h)
     ]
     aimed = {"on", "against", "to", "for"} | ({"of"} if patient_of else set())
-    # "a sanctions package against Russia": the phrase the trigger qualifies
-    holders = [tok, tok.head] if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else [tok]
-    targets = [e for h in holders for o in prep_objects(h, aimed) for e in actors.resolve(o)]
+    targets = [e for o in prep_objects(tok, aimed) for e in actors.resolve(o)]
     if trig.mode == "visit":
         # "a German state visit", "Modi's US visit": a bare country before a visit is where
         # it goes; a person ("a Macron visit") is who makes it
@@ -553,8 +551,6 @@ def _finish(
         actor, recipient = recipient, []
     if actor and not recipient and not trig.reciprocal:
         recipient = _phrase_target(tok, actor, actors)
-    if actor and not recipient and trig.event in RESPONSE_EVENTS:
-        recipient = _doer_of_object(tok, actor, actors, lexicon or default_lexicon())
     _inherit_counterpart(actor, recipient, actors)
     return Mention(
         event=trig.event,
@@ -602,27 +598,6 @@ def deontic_mention(
     return None
 
 
-# Events that answer another event: "Saudi Arabia condemned the strikes" is aimed at
-# whoever carried them out.
-RESPONSE_EVENTS = {"ACCUSE", "PROTEST", "REJECT", "THREATEN", "SANCTION"}
-
-
-def _doer_of_object(
-    tok: Token, actor: list[Entity], actors: ArticleActors, lexicon: Lexicon
-) -> list[Entity]:
-    """The doer of the event a verb's object names, from the article so far: "condemned
-    the strikes" after "Israel carried out strikes on Iran" is aimed at Israel."""
-    own = {e.code for e in actor}
-    for obj in _children(tok, OBJECT_DEPS):
-        trig = lexicon.noun(obj)
-        if trig is None:
-            continue
-        doers = [e for e in actors.last_doers.get(trig.event, []) if e.code not in own]
-        if doers:
-            return doers
-    return []
-
-
 def find_mentions(
     sent: Span, index: int, actors: ArticleActors, lexicon: Lexicon | None = None
 ) -> list[tuple[Token, Token | None, Mention]]:
@@ -646,6 +621,4 @@ def find_mentions(
         if mention is not None:
             found.append((tok, support, mention))
             actors.note_parties(mention.actor + mention.recipient)
-            if mention.actor and not mention.reciprocal:
-                actors.last_doers[mention.event] = mention.actor
     return found

@@ -112,9 +112,7 @@ def _supporting_only(m: Mention) -> bool:
     """Mentions that can join an event but not make one: a bare "the talks with Russia"
     (one party, no verb), or a directed event with nobody doing it."""
     if m.reciprocal:
-        # "Sweden held talks" names one side of a meeting: it can join the meeting the
-        # article reports elsewhere, but it is no record by itself
-        return len(_party_codes(m)) < 2
+        return m.how == "noun" and len(_party_codes(m)) < 2
     return not any(e.code or e.org for e in m.actor)
 
 
