@@ -60,7 +60,9 @@ def analyze_doc(
         for mention in mentions:
             future_as_agree(mention)
     events = merge(mentions, article.id, codebook_mod.default())
-    return Analysis(article=article, events=events, digest=digest.build(doc, events).to_dict())
+    analysis = Analysis(article=article, events=events, digest=digest.build(doc, events).to_dict())
+    actors.places = None  # break the actors <-> places cycle: the parse is freed at once
+    return analysis
 
 
 def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:
