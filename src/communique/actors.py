@@ -224,7 +224,8 @@ class ArticleActors:
         for child in head.children:
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < head.i:
                 found.extend(self.resolve(child))
-            elif child.dep_ == "prep" and child.lower_ == "of":
+            elif child.dep_ == "prep" and child.lower_ in {"of", "for"}:
+                # "the mandate of UNIFIL", "a camp for Congolese refugees"
                 for grand in child.children:
                     if grand.dep_ == "pobj":
                         found.extend(self.resolve(grand))
@@ -564,7 +565,7 @@ class ArticleActors:
         if name is None and span.root.text[:1].isupper() and span.root.i not in self.matches:
             known = self.register.get(norm(span.root.text))
             if known is None and span.root.pos_ == "PROPN":
-                person = self.kb.by_surname(span.root.text, code=nationality)
+                person = self.kb.by_surname(span.root.text, code=nationality, day=self.published)
                 known = self._from_person(person, span) if person is not None else None
             if known is not None:
                 name, identifier = known.name, known.identifier
@@ -652,7 +653,7 @@ class ArticleActors:
             known = self.register.get(norm(tokens[0].text))
             if known is not None:
                 return known
-            person = self.kb.by_surname(tokens[0].text, code=code_hint)
+            person = self.kb.by_surname(tokens[0].text, code=code_hint, day=self.published)
             return self._from_person(person, ent) if person is not None else None
         return None
 

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Span, Token
 
-from communique.actors import ANAPHOR, COUNTERPART, ArticleActors
+from communique.actors import ANAPHOR, COLLECTIVES, COUNTERPART, ArticleActors
 from communique.errors import KnowledgeError
 from communique.records import Entity, Evidence, Mention
 
@@ -34,6 +34,23 @@ OBJECT_DEPS = {"dobj", "obj"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acomp"}
 PREP_DEPS = {"prep", "agent", "dative"}
 RELATIVE_PRONOUNS = {"which", "who", "that"}
+# Things issued or sent whose participle clause speaks for the issuer ("issued a
+# declaration demanding that ...")
+UTTERANCES = {
+    "statement",
+    "declaration",
+    "communique",
+    "letter",
+    "message",
+    "note",
+    "appeal",
+    "resolution",
+    "ultimatum",
+    "decree",
+    "order",
+    "warning",
+    "memorandum",
+}
 # Prepositions whose nominal object is an event the clause's subject took part in.
 ADJUNCT_PREPS = {"during", "on", "at", "in", "ahead", "amid"}
 # Nominal events whose "of" phrase is the doer ("the visit of", "the withdrawal of");
@@ -163,16 +180,28 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
         if subj and verb.dep_ == "relcl" and subj[0].lower_ in RELATIVE_PRONOUNS:
             return [verb.head], False  # "Russia, which invaded Ukraine": Russia
         if subj:
-            return subj, False
+            # "The Red Cross operating in Iraq said": a participle misparsed as the
+            # subject stands for its own subject
+            return [_participle_subject(s) for s in subj], False
         passive = _children(verb, PASSIVE_SUBJECT_DEPS)
         if passive:
             # "Russia is set to hold talks", "is expected to sign": the passive subject
             # of the verb above does what its complement says
             return passive, not raised
+        if verb.dep_ in {"relcl", "acl"} and _purpose_of_event(verb):
+            # "converged for a rally in Lagos to protest": the rally's people protest
+            noun = verb.head
+            verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+            continue
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return [verb.head], False
         if verb.dep_ in {"acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
-            return [verb.head], False
+            noun = verb.head
+            if noun.lemma_.lower() in UTTERANCES and noun.dep_ in {"dobj", "pobj"}:
+                # "issued a statement demanding", "in a letter urging": the issuer's
+                verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+                continue
+            return [noun], False
         if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head != verb:
             if verb.dep_ == "conj" and _children(verb, {"auxpass"}):
                 # "arrived in Berlin and was welcomed by": the shared subject is the
@@ -184,6 +213,38 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             continue
         break
     return [], False
+
+
+# Participles that, after "be" and before "to", describe their subject's stance
+STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "prepare", "resolve"}
+
+
+def _stative(verb: Token) -> bool:
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() in STATIVE_PARTICIPLES
+        and (bool(prep_objects(verb, {"to"})) or bool(_children(verb, {"xcomp"})))
+    )
+
+
+def _purpose_of_event(verb: Token) -> bool:
+    """An infinitive on an event noun that a verb governs ("a rally in Lagos to protest")."""
+    noun = verb.head
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ in {"dobj", "pobj"}
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and default_lexicon().noun(noun) is not None
+        and (noun.dep_ == "dobj" or noun.head.head.pos_ in {"VERB", "AUX"})
+    )
+
+
+def _participle_subject(subj: Token) -> Token:
+    if subj.tag_ == "VBG":
+        inner = _children(subj, {"nsubj"})
+        if inner:
+            return inner[0]
+    return subj
 
 
 def _objects(token: Token) -> list[Token]:
@@ -213,7 +274,9 @@ def _by_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger:
     """The reading of a verb that its object selects ("cancelled restrictions")."""
     for cls, event, cameo, mode in trig.by_object:
         if _object_in_class(tok, cls, lexicon):
-            return dataclasses.replace(trig, event=event, cameo=cameo, mode=mode)
+            # "met the demands" is a concession by the subject, not a mutual meeting
+            mutual = trig.reciprocal and event == trig.event
+            return dataclasses.replace(trig, event=event, cameo=cameo, mode=mode, reciprocal=mutual)
     return trig
 
 
@@ -283,7 +346,23 @@ def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
         return head
     if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS:
         return _support_verb(noun.head, lexicon)
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        # "participated in the protest", "converged for a rally"
+        verb = head.head
+        if head.lower_ in PREPOSITIONAL_SUPPORT.get(verb.lemma_.lower(), ()):
+            return verb
     return None
+
+
+# Verbs that carry an event noun through a preposition: "participated in a rally"
+PREPOSITIONAL_SUPPORT = {
+    "participate": {"in"},
+    "converge": {"for", "on"},
+    "gather": {"for"},
+    "assemble": {"for"},
+    "engage": {"in"},
+    "join": {"in"},
+}
 
 
 def _dedupe(entities: list[Entity], exclude: list[Entity] | None = None) -> list[Entity]:
@@ -349,7 +428,15 @@ def verb_mention(
     # a visit goes to its place: "arrived in Moscow"
     aimed = {"on", "against", "to", "in"} if "in_actor" in trig.needs else {"on", "against", "to"}
     targets = [e for h in prep_objects(tok, aimed) for e in actors.resolve(h)]
+    if passive and not agents and _stative(tok):
+        # "Israel is opposed to French mediation", "is committed to opening up": a state
+        # of the subject, not a passive
+        passive = False
+        objects = [e for h in prep_objects(tok, {"to"}) for e in actors.resolve_within(h)]
     if passive:
+        if not subjects and not trig.reciprocal:
+            # "a camp for Congolese refugees was attacked": what the patient is about
+            subjects = [e for h in subj_heads for e in actors.resolve_within(h)]
         subjects, objects = agents, subjects
     if trig.swap:
         subjects, objects = objects, subjects
@@ -365,12 +452,49 @@ def verb_mention(
         recipient = _dedupe(objects + targets + partners, exclude=actor)
         if not recipient and trig.plural_only:
             recipient = _dedupe(_deeper_targets(tok, actors), exclude=actor)
-    mention = _finish(tok, trig, actor, recipient, sent, index, "verb", actors, lexicon)
+    conditioned = [] if reciprocal else _dedupe(_condition_parties(tok, actors), exclude=actor)
+    if not recipient and trig.event == "THREATEN":
+        # "threatened to strike unless Israel rescinded the annexation": aimed at Israel
+        recipient = conditioned
+    mention = _finish(
+        tok,
+        trig,
+        actor,
+        recipient,
+        sent,
+        index,
+        "verb",
+        actors,
+        lexicon,
+        crowd=[] if passive else subj_heads,
+    )
     if mention is not None:
+        mention.condition_parties = conditioned
         mention.reciprocal = reciprocal and bool(mention.actor)
         if mention.reciprocal and not passive:
             mention.initiators = _dedupe(subjects)
     return mention
+
+
+CONDITION_MARKS = {"if", "unless"}
+
+
+def _condition_parties(verb: Token, actors: ArticleActors) -> list[Entity]:
+    """The subjects of an "if"/"unless" clause on the verb, on the verbs it complements
+    ("threatened to stop talks if the United States goes ahead") or on its own verb
+    complements."""
+    nodes = [verb, *_children(verb, {"xcomp"})]
+    node = verb
+    while node.dep_ in {"xcomp", "ccomp", "conj"} and node.head != node:
+        node = node.head
+        nodes.append(node)
+    found: list[Entity] = []
+    for node in nodes:
+        for clause in _children(node, {"advcl"}):
+            if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children):
+                heads = _children(clause, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+                found.extend(e for h in heads for e in actors.resolve(h))
+    return found
 
 
 def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
@@ -493,9 +617,11 @@ def noun_mention(
         targets += hosts
     how = "noun"
     event, cameo = trig.event, trig.cameo
+    crowd: list[Token] = []
     if support is not None:
         how = "support-verb"
         subj_heads, passive = subject_of(support)
+        crowd = [] if passive else subj_heads
         if not passive:
             owners += [e for h in subj_heads for e in actors.resolve(h)]
         partners += [e for h in prep_objects(support, {"with"}) for e in actors.resolve(h)]
@@ -521,7 +647,7 @@ def noun_mention(
     if trig.single and len(actor) + len(recipient) < 2:
         event = trig.single
         cameo = {"MOBILIZE": "152"}.get(event, cameo)
-    mention = _finish(tok, trig, actor, recipient, sent, index, how, actors, lexicon)
+    mention = _finish(tok, trig, actor, recipient, sent, index, how, actors, lexicon, crowd)
     if mention is not None:
         mention.event, mention.cameo = event, cameo
     return mention
@@ -537,7 +663,24 @@ def _finish(
     how: str,
     actors: ArticleActors,
     lexicon: Lexicon | None = None,
+    crowd: list[Token] | None = None,
 ) -> Mention | None:
+    unplaced = False
+    if not actor and trig.event == "PROTEST" and crowd:
+        # "students protested in Dhaka": a crowd of no stated country, placed later by
+        # where it protests (PLOVER's convention for domestic protest)
+        heads = [
+            next(iter(prep_objects(h, {"of"})), h) if h.lemma_.lower() in COLLECTIVES else h
+            for h in crowd
+        ]
+        actor = [
+            e
+            for h in heads
+            if (e := actors.resolve_one(h, bare_roles=True)) is not None
+            and e.role
+            and not (e.code or e.org or e.name)
+        ]
+        unplaced = bool(actor)
     actor = _dedupe(
         [x for e in actor for x in (actors.expand_anaphor(e) if e.role == ANAPHOR else [e])]
     )
@@ -563,7 +706,23 @@ def _finish(
         context=list(trig.context),
         how=how,
         sentence_index=index,
+        unplaced_crowd=unplaced,
+        distractors=_distractors(sent, actor + recipient, actors),
     )
+
+
+def _distractors(sent: Span, parties: list[Entity], actors: ArticleActors) -> int:
+    """How many other countries the sentence names: each is a party the event could have
+    been given by mistake."""
+    own = {e.code for e in parties}
+    named = {
+        entry.code
+        for i in range(sent.start, sent.end)
+        if (match := actors.matches.get(i)) is not None
+        for entry in match.entries
+        if entry.code and entry.kind != "role"
+    }
+    return len(named - own)
 
 
 def deontic_mention(

@@ -29,6 +29,9 @@ PER_MENTION_BONUS = 0.05
 MAX_CONFIDENCE = 0.95
 MIN_CONFIDENCE = 0.3
 MISSING_PARTY_PENALTY = 0.1
+DISTRACTOR_PENALTY = 0.1
+PRONOUN_PENALTY = 0.1
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 
 
 def _confidence(
@@ -36,7 +39,9 @@ def _confidence(
 ) -> float:
     """How far to trust an event, from how it was found: the kind of trigger, whether
     every party it needs was found and coded (a directed event without its target is
-    often a misreading), and how many sentences report it. Measured by
+    often a misreading), whether its sentence names other countries that could have been
+    the parties, whether a party was read through a pronoun, and how many sentences
+    report it. Measured by
     eval/calibration.py (AUC of right over wrong events)."""
     confidence = BASE_CONFIDENCE.get(primary.how, 0.6)
     reciprocal = primary.reciprocal and len(actor) >= 2
@@ -46,6 +51,11 @@ def _confidence(
     elif not reciprocal and not recipient:
         confidence -= MISSING_PARTY_PENALTY
     confidence += PER_MENTION_BONUS * (len(group) - 1)
+    if primary.distractors:
+        # the sentence names another country too: it might have been the party
+        confidence -= DISTRACTOR_PENALTY
+    if any(e.entity_text.lower() in PRONOUNS for e in actor + recipient):
+        confidence -= PRONOUN_PENALTY  # a party read through a pronoun
     return round(min(MAX_CONFIDENCE, max(MIN_CONFIDENCE, confidence)), 2)
 
 
@@ -340,11 +350,34 @@ FUTURE_AS_THREATEN = {
     "ASSAULT": ("138", "violence"),
 }
 
+# A refused concession or cooperation ("will not allow", "would not meet") is PLOVER's
+# REJECT, with the CAMEO code of what is refused.
+REFUSED_AS_REJECT: dict[str, tuple[str, str | None]] = {
+    "AGREE": ("127", "meet"),
+    "CONCEDE": ("124", "change"),
+    "RETREAT": ("124", "change"),
+    "CONSULT": ("125", "meet"),
+    "COOPERATE": ("121", "assist"),
+    "AID": ("122", "assist"),
+    "SUPPORT": ("120", None),
+}
+
+# Acts that are threats only when made conditional on another party's action (CAMEO 136
+# "threaten to halt international involvement", 131 "threaten non-force").
+CONDITIONAL_THREAT = {
+    "RETREAT": ("136", "expel"),
+    "REJECT": ("131", None),
+}
+
 
 def future_as_agree(mention: Mention) -> None:
     """PLOVER's recoding of intentions: a future meeting, support, cooperation or aid is
     the agreement to it; a future or conditional hostile act is a threat."""
-    if mention.factuality == "future" and mention.event in FUTURE_AS_AGREE:
+    if mention.refusal and mention.event in REFUSED_AS_REJECT:
+        # "Syria says it will not accept more refugees": a refusal is a REJECT
+        mention.cameo, mention.mode = REFUSED_AS_REJECT[mention.event]
+        mention.event, mention.factuality = "REJECT", "asserted"
+    elif mention.factuality == "future" and mention.event in FUTURE_AS_AGREE:
         mention.cameo = FUTURE_AS_AGREE[mention.event]
         mention.event, mention.mode, mention.factuality = "AGREE", None, "asserted"
         starters = {e.code for e in mention.initiators if e.code}
@@ -356,6 +389,18 @@ def future_as_agree(mention: Mention) -> None:
     elif mention.factuality in {"future", "hypothetical"} and mention.event in FUTURE_AS_THREATEN:
         mention.cameo, mention.mode = FUTURE_AS_THREATEN[mention.event]
         mention.event, mention.factuality = "THREATEN", "asserted"
+        if not mention.recipient:
+            mention.recipient = list(mention.condition_parties)
+    elif (
+        mention.factuality in {"future", "hypothetical"}
+        and mention.event in CONDITIONAL_THREAT
+        and mention.condition_parties
+    ):
+        # "will withdraw its force from Chad unless the president arranges a ceasefire"
+        mention.cameo, mention.mode = CONDITIONAL_THREAT[mention.event]
+        mention.event, mention.factuality = "THREATEN", "asserted"
+        if not mention.recipient:
+            mention.recipient = list(mention.condition_parties)
 
 
 def merge(mentions: list[Mention], article_id: str, codebook: Codebook) -> list[Event]:

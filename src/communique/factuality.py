@@ -226,13 +226,28 @@ def assess(
         if reporter is not None:
             return "reported", reporter
         first = False
-        if level.dep_ in CLAUSE_CLIMB_DEPS and level.head is not level:
+        if level.dep_ in CLAUSE_CLIMB_DEPS and level.head != level:
             level = level.head
             continue
         break
     if question:
         return "speculative", None
     return "asserted", None
+
+
+REFUSAL_MODALS = {"will", "wo", "would", "can", "ca", "could", "shall"}
+
+
+def refusal(trigger: Token, support: Token | None = None) -> bool:
+    """ "will not accept", "would not meet", "cannot allow": a negated modal on the event's
+    own verb is a refusal of it, not a report that it did not happen."""
+    verb = support or trigger
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    children = list(verb.children)
+    return any(c.dep_ == "neg" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in REFUSAL_MODALS for c in children
+    )
 
 
 def _infinitive_of_purpose(verb: Token) -> bool:

@@ -116,7 +116,9 @@ class KnowledgeBase:
     _full_names: dict[str, Person] = field(default_factory=dict)
     _fuzzy_cache: dict[tuple[str, str | None], Person | None] = field(default_factory=dict)
     _fuzzy_countries: dict[str, str | None] = field(default_factory=dict)
-    _surname_cache: dict[tuple[str, str | None], Person | None] = field(default_factory=dict)
+    _surname_cache: dict[tuple[str, str | None, date | None], Person | None] = field(
+        default_factory=dict
+    )
     _initials: dict[str, list[str]] = field(default_factory=dict)
     _full_by_initial: dict[str, list[str]] = field(default_factory=dict)
 
@@ -228,12 +230,15 @@ class KnowledgeBase:
             self._fuzzy_countries[key] = names[close[0]] if close else None
         return self._fuzzy_countries[key]
 
-    def by_surname(self, surname: str, *, code: str | None = None) -> Person | None:
+    def by_surname(
+        self, surname: str, *, code: str | None = None, day: date | None = None
+    ) -> Person | None:
         """The one known person with this surname, spelt exactly or nearly ("Zelenskiy");
-        None when no one or several share it."""
+        None when no one or several of different countries share it. Of several of one
+        country ("Bush", "Singh"), the one in office on ``day``, else the latest."""
         key = norm(surname)
-        if (key, code) in self._surname_cache:
-            return self._surname_cache[(key, code)]
+        if (key, code, day) in self._surname_cache:
+            return self._surname_cache[(key, code, day)]
         found = {p.name: p for p in self._surnames.get(key, []) if code in (None, p.code)}
         if not found and len(key) >= 5:
             pool = [
@@ -244,8 +249,8 @@ class KnowledgeBase:
             close = difflib.get_close_matches(key, pool, n=2, cutoff=FUZZY_NAME_CUTOFF)
             if len(close) == 1:
                 found = {p.name: p for p in self._surnames[close[0]] if code in (None, p.code)}
-        person = next(iter(found.values())) if len(found) == 1 else None
-        self._surname_cache[(key, code)] = person
+        person = _one_of(list(found.values()), day)
+        self._surname_cache[(key, code, day)] = person
         return person
 
     def _surnames_by_initial(self) -> dict[str, list[str]]:
@@ -294,6 +299,26 @@ class KnowledgeBase:
         return [str(m) for m in row.get("members") or []]
 
 
+def _one_of(people: list[Person], day: date | None) -> Person | None:
+    """The person a shared surname names: the only one; else, when all served one country,
+    the one in office on ``day`` or the one whose office began last (before ``day``)."""
+    if len(people) <= 1:
+        return people[0] if people else None
+    if len({p.code for p in people}) > 1:
+        return None
+    serving = [p for p in people if any(pos.holds_on(day) for pos in p.positions)]
+    if len(serving) == 1:
+        return serving[0]
+
+    def latest(person: Person) -> date:
+        starts = [
+            pos.start for pos in person.positions if pos.start and (day is None or pos.start <= day)
+        ]
+        return max(starts, default=date.min)
+
+    return max(people, key=latest)
+
+
 def _is_acronym(phrase: str) -> bool:
     letters = [c for c in phrase if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in phrase.strip()
@@ -307,9 +332,13 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value))
 
 
+# libyaml's safe loader where PyYAML was built with it (about ten times faster)
+SAFE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path | Any) -> list[dict[str, Any]]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"{path}: cannot read knowledge file: {exc}") from exc
     if data is None:

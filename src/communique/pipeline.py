@@ -21,10 +21,10 @@ from communique.coding import Lexicon, default_lexicon, find_mentions
 from communique.dates import event_date
 from communique.errors import InputError
 from communique.events import future_as_agree, merge
-from communique.factuality import assess, historical
+from communique.factuality import assess, historical, refusal
 from communique.knowledge import KnowledgeBase
 from communique.places import event_place, find_forum
-from communique.records import Analysis, Article, Failure, Mention, Place
+from communique.records import Analysis, Article, Entity, Failure, Mention, Place
 
 log = logging.getLogger(__name__)
 
@@ -47,9 +47,13 @@ def analyze_doc(
     for index, sent in enumerate(doc.sents):
         for tok, support, mention in find_mentions(sent, index, actors, lexicon):
             mention.factuality, mention.attribution = assess(tok, support)
+            mention.refusal = mention.factuality == "negated" and refusal(tok, support)
             codes = [e.code for e in mention.actor + mention.recipient if e.code]
             article_codes.extend(c for c in codes if c not in article_codes)
             mention.event_loc = event_place(tok, support, actors, codes + article_codes)
+            if mention.unplaced_crowd and not _place_crowd(mention):
+                continue
+            _target_by_place(mention)
             mention.forum = find_forum(tok, support, actors)
             mention.date, mention.date_precision = event_date(tok, support, sent, article.published)
             mention.factuality = historical(
@@ -63,6 +67,35 @@ def analyze_doc(
     analysis = Analysis(article=article, events=events, digest=digest.build(doc, events).to_dict())
     actors.places = None  # break the actors <-> places cycle: the parse is freed at once
     return analysis
+
+
+def _place_crowd(mention: Mention) -> bool:
+    """A crowd of no stated country takes the country it protests in, when the clause
+    itself places the protest; otherwise the mention is not kept (whose act it was is
+    unknown)."""
+    place = mention.event_loc
+    if place is None or place.basis not in {"", "clause"} or not place.country:
+        mention.actor = []
+        return bool(mention.recipient)
+    for entity in mention.actor:
+        entity.code = place.country
+    return True
+
+
+def _target_by_place(mention: Mention) -> None:
+    """An attack of no named target abroad ("bombers killed 23 people in Tel Aviv") is on
+    the country it happens in, when its own clause places it (PLOVER's convention)."""
+    place = mention.event_loc
+    if mention.event != "ASSAULT" or mention.recipient or not mention.actor:
+        return
+    if place is None or place.basis not in {"", "clause"} or not place.country:
+        return
+    codes = {e.code for e in mention.actor}
+    if None in codes or place.country in codes:
+        return
+    mention.recipient = [
+        Entity(place.text or place.name, place.start, place.end, code=place.country)
+    ]
 
 
 def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:

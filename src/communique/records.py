@@ -159,6 +159,15 @@ class Mention:
     # of a mutual event, the parties that are its grammatical subject ("Putin offered to
     # negotiate with Armenia": Russia); PLOVER's intent recoding directs the AGREE from them
     initiators: list[Entity] = field(default_factory=list)
+    # the parties whose action a condition names ("... unless Israel rescinds"): a threat
+    # or conditional act is aimed at them
+    condition_parties: list[Entity] = field(default_factory=list)
+    # negated with a modal ("will not accept"): a refusal, which PLOVER codes REJECT
+    refusal: bool = False
+    # the actor is a crowd of no stated country ("students protested"), to be placed
+    unplaced_crowd: bool = False
+    # other countries its sentence names (a confidence signal)
+    distractors: int = 0
 
     def parties(self) -> set[str]:
         return {e.key() for e in self.actor + self.recipient}
