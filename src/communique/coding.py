@@ -414,7 +414,7 @@ def verb_mention(
     tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon, sent: Span, index: int
 ) -> Mention | None:
     selected = _by_object(tok, trig, lexicon)
-    needed = selected is trig and bool(trig.needs)
+    needed = selected is trig and bool(trig.needs) and not _stative(tok)
     if needed and not any(_has_need(tok, n, None, actors, lexicon) for n in trig.needs):
         return None
     trig = selected
@@ -428,7 +428,7 @@ def verb_mention(
     # a visit goes to its place: "arrived in Moscow"
     aimed = {"on", "against", "to", "in"} if "in_actor" in trig.needs else {"on", "against", "to"}
     targets = [e for h in prep_objects(tok, aimed) for e in actors.resolve(h)]
-    if passive and not agents and _stative(tok):
+    if (passive or tok.dep_ == "acomp") and not agents and _stative(tok):
         # "Israel is opposed to French mediation", "is committed to opening up": a state
         # of the subject, not a passive
         passive = False

@@ -377,6 +377,16 @@ def future_as_agree(mention: Mention) -> None:
         # "Syria says it will not accept more refugees": a refusal is a REJECT
         mention.cameo, mention.mode = REFUSED_AS_REJECT[mention.event]
         mention.event, mention.factuality = "REJECT", "asserted"
+    elif (
+        mention.factuality in {"future", "hypothetical"}
+        and mention.event in CONDITIONAL_THREAT
+        and mention.condition_parties
+    ):
+        # "will withdraw its force from Chad unless the president arranges a ceasefire"
+        mention.cameo, mention.mode = CONDITIONAL_THREAT[mention.event]
+        mention.event, mention.factuality = "THREATEN", "asserted"
+        if not mention.recipient:
+            mention.recipient = list(mention.condition_parties)
     elif mention.factuality == "future" and mention.event in FUTURE_AS_AGREE:
         mention.cameo = FUTURE_AS_AGREE[mention.event]
         mention.event, mention.mode, mention.factuality = "AGREE", None, "asserted"
@@ -388,16 +398,6 @@ def future_as_agree(mention: Mention) -> None:
             mention.reciprocal = False
     elif mention.factuality in {"future", "hypothetical"} and mention.event in FUTURE_AS_THREATEN:
         mention.cameo, mention.mode = FUTURE_AS_THREATEN[mention.event]
-        mention.event, mention.factuality = "THREATEN", "asserted"
-        if not mention.recipient:
-            mention.recipient = list(mention.condition_parties)
-    elif (
-        mention.factuality in {"future", "hypothetical"}
-        and mention.event in CONDITIONAL_THREAT
-        and mention.condition_parties
-    ):
-        # "will withdraw its force from Chad unless the president arranges a ceasefire"
-        mention.cameo, mention.mode = CONDITIONAL_THREAT[mention.event]
         mention.event, mention.factuality = "THREATEN", "asserted"
         if not mention.recipient:
             mention.recipient = list(mention.condition_parties)

@@ -1,0 +1,96 @@
+"""Readings added for conditional threats, refusals, stances, issued statements, crowds
+and attacks abroad, and the confidence signals that come with them."""
+
+from __future__ import annotations
+
+import pytest
+
+from communique import analyze
+
+
+def _dyads(
+    text: str, *, plover_future: bool = False, published: str = "2024-06-14"
+) -> list[tuple[str, list, list]]:
+    events = analyze(text, published=published, plover_future=plover_future).events
+    return [
+        (e.event, sorted(a.code or "" for a in e.actor), sorted(r.code or "" for r in e.recipient))
+        for e in events
+        if e.factuality in {"asserted", "reported"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Moscow threatened to halt the arms talks if Washington deploys new missiles.",
+            ("THREATEN", ["RUS"], ["USA"]),
+        ),
+        (
+            "Farmers' unions in Kenya threatened to block roads unless Uganda lifts its ban.",
+            ("THREATEN", ["KEN"], ["UGA"]),
+        ),
+    ],
+    ids=["if-clause", "unless-clause"],
+)
+def test_a_threat_is_aimed_at_the_party_of_its_condition(text: str, expected: tuple) -> None:
+    assert expected in _dyads(text)
+
+
+def test_a_threat_without_a_condition_keeps_no_target() -> None:
+    assert ("THREATEN", ["RUS"], []) in _dyads("Russia threatened to walk out of the talks.")
+
+
+def test_conditional_withdrawal_is_a_threat_under_plovers_rule() -> None:
+    text = "Ghana said it will withdraw its troops from Mali unless Mali's junta holds elections."
+    assert ("THREATEN", ["GHA"], ["MLI"]) in _dyads(text, plover_future=True)
+    # by default the withdrawal keeps its type and is not asserted
+    assert not any(d[0] == "THREATEN" for d in _dyads(text))
+
+
+def test_refusal_is_a_reject_under_plovers_rule() -> None:
+    text = "Hungary said it would not accept the migrant quota proposal of the European Union."
+    assert ("REJECT", ["HUN"], ["IGO"]) in _dyads(text, plover_future=True)
+    assert _dyads(text) == []  # negated by default
+
+
+def test_meeting_demands_is_a_concession_not_a_meeting() -> None:
+    dyads = _dyads("Serbia has met the demands of the European Union on border controls.")
+    assert dyads and dyads[0][0] == "CONCEDE"
+    assert not any(d[0] == "CONSULT" for d in dyads)
+
+
+def test_being_opposed_to_is_a_stance_of_the_subject() -> None:
+    dyads = _dyads("Turkey is opposed to Swedish membership of the alliance, an aide said.")
+    assert ("REJECT", ["TUR"], ["SWE"]) in dyads
+
+
+def test_statement_speaks_for_its_issuer() -> None:
+    dyads = _dyads("Egypt issued a statement condemning the Ethiopian dam filling.")
+    assert ("ACCUSE", ["EGY"], ["ETH"]) in dyads
+
+
+def test_crowd_takes_the_country_it_protests_in() -> None:
+    assert ("PROTEST", ["BGD"], []) in _dyads("Hundreds of students protested in Dhaka.")
+    # unplaced, a crowd of no stated country is nobody's event
+    assert _dyads("Hundreds of students protested on Monday.") == []
+
+
+def test_attack_abroad_is_on_the_country_it_happens_in() -> None:
+    dyads = _dyads("Russian drones killed four people in Odesa on Monday.")
+    assert ("ASSAULT", ["RUS"], ["UKR"]) in dyads
+    # at home it has no foreign target
+    assert ("ASSAULT", ["NGA"], []) in _dyads("Nigerian troops killed four people in Kano.")
+
+
+def test_patient_read_through_for() -> None:
+    dyads = _dyads("A camp for Sudanese refugees was attacked by Chadian militiamen.")
+    assert ("ASSAULT", ["TCD"], ["SDN"]) in dyads
+
+
+def test_other_countries_in_the_sentence_lower_confidence() -> None:
+    alone = analyze("France imposed sanctions on Iran.").events[0]
+    crowded = analyze(
+        "France imposed sanctions on Iran while Germany and Italy watched from the sidelines."
+    ).events[0]
+    assert crowded.confidence < alone.confidence
