@@ -34,6 +34,29 @@ OBJECT_DEPS = {"dobj", "obj"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acomp"}
 PREP_DEPS = {"prep", "agent", "dative"}
 RELATIVE_PRONOUNS = {"which", "who", "that"}
+# Verbs whose object does what their complement says ("urged Ukraine to withdraw")
+OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "press",
+    "pressure",
+    "push",
+    "persuade",
+    "convince",
+    "encourage",
+    "invite",
+    "force",
+    "compel",
+    "tell",
+    "request",
+    "require",
+    "advise",
+    "implore",
+    "exhort",
+    "call",
+    "warn",
+    "help",
+}
 # Things issued or sent whose participle clause speaks for the issuer ("issued a
 # declaration demanding that ...")
 UTTERANCES = {
@@ -208,6 +231,11 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
                 # passive one's object
                 subj, _ = subject_of(verb.head)
                 return subj, True
+            if verb.dep_ == "xcomp" and seen == 1 and verb.head.lemma_.lower() in OBJECT_CONTROL:
+                controller = _children(verb.head, {"dobj"})
+                if controller:
+                    # object control: "urged Ukraine to withdraw" - Ukraine withdraws
+                    return controller, False
             raised = raised or verb.dep_ == "xcomp"
             verb = verb.head
             continue

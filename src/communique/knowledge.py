@@ -299,16 +299,24 @@ class KnowledgeBase:
         return [str(m) for m in row.get("members") or []]
 
 
+# Offices that make a person the one a bare surname in the news most likely means
+TOP_OFFICES = {"president", "prime minister", "chancellor", "king", "queen", "emir", "sultan"}
+
+
 def _one_of(people: list[Person], day: date | None) -> Person | None:
-    """The person a shared surname names: the only one; else, when all served one country,
-    the one in office on ``day`` or the one whose office began last (before ``day``)."""
-    if len(people) <= 1:
-        return people[0] if people else None
-    if len({p.code for p in people}) > 1:
+    """The person a shared surname names: the only one; else, narrowing to those in
+    office on ``day`` and then to heads of state or government, the candidates of one
+    country, of whom the one whose office began last (before ``day``)."""
+    pool = people
+    for narrower in (
+        lambda p: any(pos.holds_on(day) for pos in p.positions) if day else True,
+        lambda p: any(pos.role in TOP_OFFICES for pos in p.positions),
+    ):
+        if len({p.code for p in pool}) <= 1:
+            break
+        pool = [p for p in pool if narrower(p)] or pool
+    if not pool or len({p.code for p in pool}) > 1:
         return None
-    serving = [p for p in people if any(pos.holds_on(day) for pos in p.positions)]
-    if len(serving) == 1:
-        return serving[0]
 
     def latest(person: Person) -> date:
         starts = [
@@ -316,7 +324,7 @@ def _one_of(people: list[Person], day: date | None) -> Person | None:
         ]
         return max(starts, default=date.min)
 
-    return max(people, key=latest)
+    return max(pool, key=latest)
 
 
 def _is_acronym(phrase: str) -> bool:
