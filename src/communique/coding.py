@@ -736,6 +736,7 @@ def _finish(
         sentence_index=index,
         unplaced_crowd=unplaced,
         distractors=_distractors(sent, actor + recipient, actors),
+        trigger_dep=tok.dep_,
     )
 
 

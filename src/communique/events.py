@@ -31,6 +31,8 @@ MIN_CONFIDENCE = 0.3
 MISSING_PARTY_PENALTY = 0.1
 DISTRACTOR_PENALTY = 0.1
 PRONOUN_PENALTY = 0.1
+SUBORDINATE_PENALTY = 0.1
+SUBORDINATE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 
 
@@ -40,8 +42,8 @@ def _confidence(
     """How far to trust an event, from how it was found: the kind of trigger, whether
     every party it needs was found and coded (a directed event without its target is
     often a misreading), whether its sentence names other countries that could have been
-    the parties, whether a party was read through a pronoun, and how many sentences
-    report it. Measured by
+    the parties, whether a party was read through a pronoun, whether the trigger sits in
+    a subordinate clause, and how many sentences report it. Measured by
     eval/calibration.py (AUC of right over wrong events)."""
     confidence = BASE_CONFIDENCE.get(primary.how, 0.6)
     reciprocal = primary.reciprocal and len(actor) >= 2
@@ -56,6 +58,8 @@ def _confidence(
         confidence -= DISTRACTOR_PENALTY
     if any(e.entity_text.lower() in PRONOUNS for e in actor + recipient):
         confidence -= PRONOUN_PENALTY  # a party read through a pronoun
+    if primary.trigger_dep in SUBORDINATE_DEPS:
+        confidence -= SUBORDINATE_PENALTY  # found in a subordinate clause
     return round(min(MAX_CONFIDENCE, max(MIN_CONFIDENCE, confidence)), 2)
 
 

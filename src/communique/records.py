@@ -168,6 +168,8 @@ class Mention:
     unplaced_crowd: bool = False
     # other countries its sentence names (a confidence signal)
     distractors: int = 0
+    # the trigger's dependency label: one in a subordinate clause is a confidence signal
+    trigger_dep: str = ""
 
     def parties(self) -> set[str]:
         return {e.key() for e in self.actor + self.recipient}
