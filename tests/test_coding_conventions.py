@@ -94,3 +94,43 @@ def test_other_countries_in_the_sentence_lower_confidence() -> None:
         "France imposed sanctions on Iran while Germany and Italy watched from the sidelines."
     ).events[0]
     assert crowded.confidence < alone.confidence
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("The EU demanded that Serbia withdraw its troops from the border.", "RETREAT"),
+        ("Washington urged Seoul to send artillery shells to Ukraine.", "AID"),
+        ("Japan ruled out sending troops to Ukraine.", "AID"),
+        ("Officials said talks between Serbia and Kosovo could resume next month.", "CONSULT"),
+    ],
+    ids=["demanded-that", "urged-to", "ruled-out", "talks-could-resume"],
+)
+def test_demanded_ruled_out_and_possible_events_are_not_asserted(text: str, event: str) -> None:
+    assert not any(d[0] == event for d in _dyads(text))
+
+
+def test_object_of_a_directive_does_the_complement() -> None:
+    events = analyze("Washington urged Seoul to send artillery shells to Ukraine.").events
+    (aid,) = [e for e in events if e.event == "AID"]
+    assert [a.code for a in aid.actor] == ["KOR"] and aid.factuality == "speculative"
+
+
+def test_event_in_a_clause_of_precedence_is_given_background() -> None:
+    text = "The tanker caught fire after being attacked by Houthi forces in the Red Sea."
+    events = analyze(text, published="2024-08-23").events
+    assert [(e.event, e.factuality) for e in events if e.event == "ASSAULT"] == [
+        ("ASSAULT", "asserted")
+    ]
+
+
+def test_talks_that_resumed_are_asserted() -> None:
+    dyads = _dyads("Talks between Serbia and Kosovo resumed in Brussels on Monday.")
+    assert ("CONSULT", ["KOS", "SRB"], []) in dyads
+
+
+def test_event_dated_after_publication_is_future() -> None:
+    events = analyze(
+        "Indian Prime Minister Narendra Modi visits Moscow on July 8.", published="2024-07-01"
+    ).events
+    assert events and all(e.factuality == "future" for e in events)

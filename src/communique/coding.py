@@ -225,6 +225,11 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
                 verb = noun.head.head if noun.dep_ == "pobj" else noun.head
                 continue
             return [noun], False
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb:
+            # "after being attacked by Houthi forces", "after meeting Xi, Putin said":
+            # the clause the preposition hangs on supplies the subject
+            subj, _ = subject_of(verb.head.head)
+            return subj, any(c.dep_ == "auxpass" for c in verb.children)
         if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head != verb:
             if verb.dep_ == "conj" and _children(verb, {"auxpass"}):
                 # "arrived in Berlin and was welcomed by": the shared subject is the

@@ -135,6 +135,9 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool) -> str | None:
                 found.add("future")
     if governing:
         lemma = level.lemma_.lower()
+        particle = next((c.lower_ for c in level.children if c.dep_ == "prt"), None)
+        if particle and f"{lemma}_{particle}" in cues.negative_governors:
+            lemma = f"{lemma}_{particle}"  # "ruled out", "called off"
         if lemma in cues.negative_governors:
             found.add("negated")
         elif lemma in cues.future_governors:
@@ -197,7 +200,16 @@ def assess(
             if level.dep_ == "prep" and level.lower_ in PRESUPPOSING_PREPS:
                 # "after talks between X and Y, ...": the talks are background, given
                 return _reported_only(level.head, cues)
-        if level.pos_ in {"NOUN", "PROPN"} and level.dep_ in SUBJECT_DEPS:
+        if (
+            level.pos_ in {"NOUN", "PROPN"}
+            and level.dep_ in SUBJECT_DEPS
+            and level.head.lemma_.lower() in OCCURRENCE_VERBS
+        ):
+            # "talks could resume", "the summit will take place": the predicate says
+            # whether the event happens; read it as the event's own verb
+            level = level.head
+            support = level
+        elif level.pos_ in {"NOUN", "PROPN"} and level.dep_ in SUBJECT_DEPS:
             # presupposed: the event is what the clause is about, not what it claims
             level = level.head
             return _reported_only(level, cues)
@@ -207,12 +219,16 @@ def assess(
     # auxiliaries only; a verb that takes the nominal event as its argument governs it
     # ("denied the attack", "scheduled ... in the first visit")
     first = level == trigger or (support is not None and level == support)
+    came_from: Token | None = None
     for _ in range(MAX_CLIMB):
         if _infinitive_of_purpose(level):
             # "a platform for India to share intelligence", "met to boost ties": what the
             # infinitive names is an aim or a possibility, not something that happened
             return "speculative", None
-        cue = _own_cue(level, cues, governing=not first)
+        # a verb governs what it takes as complement, not the clauses that only hang on
+        # it ("was set ablaze after it was attacked": "set" does not govern the attack)
+        governing = not first and (came_from is None or came_from.dep_ not in UNGOVERNED_DEPS)
+        cue = _own_cue(level, cues, governing=governing)
         if cue is not None:
             return cue, None
         if not first and level.lemma_.lower() in cues.reporting_verbs and attribution is None:
@@ -226,7 +242,11 @@ def assess(
         if reporter is not None:
             return "reported", reporter
         first = False
+        if _background_clause(level):
+            # "after being attacked", "after it was attacked": given background
+            return _reported_only(level.head.head if level.dep_ == "pcomp" else level.head, cues)
         if level.dep_ in CLAUSE_CLIMB_DEPS and level.head != level:
+            came_from = level
             level = level.head
             continue
         break
@@ -250,6 +270,36 @@ def refusal(trigger: Token, support: Token | None = None) -> bool:
     )
 
 
+UNGOVERNED_DEPS = {"advcl", "conj", "relcl", "acl"}
+# Predicates that say of a nominal event whether (and when) it happens
+OCCURRENCE_VERBS = {
+    "resume",
+    "begin",
+    "start",
+    "take",
+    "happen",
+    "occur",
+    "proceed",
+    "go",
+    "open",
+    "commence",
+    "restart",
+}
+
+
+def _background_clause(verb: Token) -> bool:
+    """A past event in a temporal clause of precedence: "after it was attacked", "after
+    being attacked", "since the troops withdrew"."""
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        prep = verb.head.lower_
+        return prep in PRESUPPOSING_PREPS and (
+            verb.tag_ == "VBN" or any(c.lower_ in {"being", "having"} for c in verb.children)
+        )
+    if verb.dep_ == "advcl" and verb.tag_ in {"VBD", "VBN"}:
+        return any(c.dep_ == "mark" and c.lower_ in {"after", "since"} for c in verb.children)
+    return False
+
+
 def _infinitive_of_purpose(verb: Token) -> bool:
     if verb.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return False
@@ -267,7 +317,7 @@ def _reported_only(level: Token, cues: Cues) -> tuple[str, str | None]:
         found = _according_to(level) or _reporting_child(level, cues)
         if found:
             return "reported", found
-        if level.head is level:
+        if level.head == level:
             break
         level = level.head
     return "asserted", None

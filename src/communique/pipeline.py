@@ -59,6 +59,14 @@ def analyze_doc(
             mention.factuality = historical(
                 mention.factuality, mention.date, mention.date_precision, article.published
             )
+            if (
+                mention.factuality in {"asserted", "reported"}
+                and mention.date is not None
+                and article.published is not None
+                and mention.date > article.published
+            ):
+                # "Blinken travels to Beijing this weekend": dated after publication
+                mention.factuality = "future"
             mentions.append(mention)
     if plover_future:
         for mention in mentions:
