@@ -134,3 +134,50 @@ def test_event_dated_after_publication_is_future() -> None:
         "Indian Prime Minister Narendra Modi visits Moscow on July 8.", published="2024-07-01"
     ).events
     assert events and all(e.factuality == "future" for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A roadside bomb killed two Canadian soldiers near Kandahar on Tuesday.",
+            ("ASSAULT", ["AFG"], ["CAN"]),
+        ),
+        (
+            "Four Dutch engineers were killed by a landmine outside of the Malian town of Gao.",
+            ("ASSAULT", ["MLI"], ["NLD"]),
+        ),
+        ("Gunmen killed three Nigerian policemen in Kano on Sunday.", ("ASSAULT", ["NGA"], [])),
+    ],
+    ids=["bomb-subject", "passive-agent-outside-of", "same-country-victims"],
+)
+def test_unnamed_attackers_take_the_country_the_attack_happens_in(
+    text: str, expected: tuple
+) -> None:
+    assert expected in _dyads(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods killed 20 people in Bangladesh on Monday.",
+        "Two Italian climbers were killed in an avalanche in Nepal.",
+        "A roadside bomb killed two soldiers.",  # no place: whose attack is unknown
+    ],
+)
+def test_deaths_without_an_attacker_or_a_place_are_not_attacks(text: str) -> None:
+    assert not any(d[0] == "ASSAULT" and d[1] for d in _dyads(text))
+
+
+def test_a_crowd_protests_against_its_target_not_its_place() -> None:
+    text = "Thousands of people blocked streets in Minsk in defiance of Russian authorities."
+    assert ("PROTEST", ["BLR"], ["RUS"]) in _dyads(text)
+
+
+def test_strikers_are_placed_where_they_strike() -> None:
+    assert ("PROTEST", ["SRB"], []) in _dyads("Thousands of workers went on strike in Belgrade.")
+
+
+def test_a_shared_given_name_does_not_carry_another_surname() -> None:
+    text = "A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike."
+    assert ("PROTEST", ["SYR"], []) in _dyads(text)

@@ -564,7 +564,7 @@ class ArticleActors:
                     break
         if name is None and span.root.text[:1].isupper() and span.root.i not in self.matches:
             known = self.register.get(norm(span.root.text))
-            if known is None and span.root.pos_ == "PROPN":
+            if known is None and span.root.pos_ == "PROPN" and not _is_city(span.root.text):
                 person = self.kb.by_surname(span.root.text, code=nationality, day=self.published)
                 known = self._from_person(person, span) if person is not None else None
             if known is not None:
@@ -744,3 +744,11 @@ def resolve_phrase(
         if holder is not None:
             entity.name, entity.identifier = holder.name, holder.identifier
     return entity
+
+
+def _is_city(text: str) -> bool:
+    """A name the gazetteer knows as a city: not taken for a near surname ("Samarra" is
+    not "Samaras")."""
+    from communique.gazetteer import gazetteer
+
+    return gazetteer().city(text) is not None

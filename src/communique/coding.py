@@ -395,6 +395,9 @@ PREPOSITIONAL_SUPPORT = {
     "assemble": {"for"},
     "engage": {"in"},
     "join": {"in"},
+    "go": {"on"},  # "went on strike"
+    "remain": {"on"},
+    "stay": {"on"},
 }
 
 
@@ -584,10 +587,14 @@ TARGET_SKIP_DEPS = (
 TARGET_DEPTH = 4
 
 
-def _phrase_target(tok: Token, actor: list[Entity], actors: ArticleActors) -> list[Entity]:
+def _phrase_target(
+    tok: Token, actor: list[Entity], actors: ArticleActors, *, past_places: bool = False
+) -> list[Entity]:
     """The first other party inside the trigger's own phrase, nearest first: "rejected
     calls by Belarus's rulers for aid" -> Belarus. PETRARCH's verb-phrase target, read
-    from the dependency tree."""
+    from the dependency tree. ``past_places``: a crowd's "in Hong Kong" is where it
+    protests, not whom it protests against ("blocked streets in Hong Kong in defiance of
+    Chinese authorities")."""
     own = {e.code or e.org for e in actor}
     start = tok.head if tok.dep_ in {"dobj", "compound"} and tok.head.pos_ == "VERB" else tok
     frontier = [start] if start == tok else [start, tok]
@@ -599,6 +606,8 @@ def _phrase_target(tok: Token, actor: list[Entity], actors: ArticleActors) -> li
                 if child.i in seen or child.dep_ in TARGET_SKIP_DEPS:
                     continue
                 seen.add(child.i)
+                if past_places and child.ent_type_ in {"GPE", "LOC", "FAC"}:
+                    continue
                 if child.pos_ in {"NOUN", "PROPN"}:
                     found = [e for e in actors.resolve(child) if (e.code or e.org) not in own]
                     if found:
@@ -714,6 +723,15 @@ def _finish(
             and not (e.code or e.org or e.name)
         ]
         unplaced = bool(actor)
+    if not actor and trig.event == "ASSAULT" and lexicon is not None:
+        # "a roadside bomb killed a U.S. soldier near Samarra": the attackers are unnamed;
+        # placed later by where the attack happens (PLOVER's convention)
+        weapon = _unnamed_attacker(tok, lexicon)
+        if weapon is not None:
+            words = [c for c in weapon.lefts if c.dep_ in {"compound", "amod"}] + [weapon]
+            start, end = words[0].idx, weapon.idx + len(weapon.text)
+            actor = [Entity(weapon.doc.text[start:end], start, end)]
+            unplaced = True
     actor = _dedupe(
         [x for e in actor for x in (actors.expand_anaphor(e) if e.role == ANAPHOR else [e])]
     )
@@ -725,8 +743,13 @@ def _finish(
         return None
     if not actor and trig.reciprocal and not trig.plural_only:
         actor, recipient = recipient, []
-    if actor and not recipient and not trig.reciprocal:
-        recipient = _phrase_target(tok, actor, actors)
+    if (
+        actor
+        and not recipient
+        and not trig.reciprocal
+        and not (unplaced and trig.event == "ASSAULT")
+    ):
+        recipient = _phrase_target(tok, actor, actors, past_places=unplaced)
     _inherit_counterpart(actor, recipient, actors)
     return Mention(
         event=trig.event,
@@ -743,6 +766,19 @@ def _finish(
         distractors=_distractors(sent, actor + recipient, actors),
         trigger_dep=tok.dep_,
     )
+
+
+def _unnamed_attacker(tok: Token, lexicon: Lexicon) -> Token | None:
+    """The weapon or unnamed attacker a verb of attack is told by: its subject ("a bomb
+    killed"), its agent ("killed by a device") or its means ("killed in a car bomb
+    explosion")."""
+    words = lexicon.classes.get("attacker", frozenset())
+    if tok.pos_ == "NOUN":
+        # "blamed Israel for the bombing": a nominal attack is often someone's, said
+        # elsewhere in the sentence; only the verb of the attack is taken
+        return None
+    heads = _children(tok, SUBJECT_DEPS) + prep_objects(tok, {"by", "in"})
+    return next((h for h in heads if h.lemma_.lower() in words or h.lower_ in words), None)
 
 
 def _distractors(sent: Span, parties: list[Entity], actors: ArticleActors) -> int:

@@ -32,6 +32,7 @@ DATA_FILES = ("countries", "metonyms", "organisations", "groups", "people", "rol
 FAMILY_NAME_FIRST = {"CHN", "TWN", "HKG", "MAC", "KOR", "PRK"}
 FUZZY_NAME_CUTOFF = 0.85
 FUZZY_LENGTH_SLACK = 3
+FUZZY_SURNAME_CUTOFF = 0.8
 _SPACES = re.compile(r"\s+")
 
 
@@ -274,7 +275,14 @@ class KnowledgeBase:
             and (code is None or self._full_names[k].code == code)
         }
         match = difflib.get_close_matches(key, list(pool), n=1, cutoff=FUZZY_NAME_CUTOFF)
-        return pool[match[0]] if match else None
+        if not match:
+            return None
+        # a shared given name must not carry a different surname: "Mohammed Mamoun" is not
+        # "Mohammed Mumuni", though the full names score 0.87
+        surname, known = key.split(" ")[-1], match[0].split(" ")[-1]
+        if difflib.SequenceMatcher(None, surname, known).ratio() < FUZZY_SURNAME_CUTOFF:
+            return None
+        return pool[match[0]]
 
     def office_holder(
         self, code: str, role: str, day: date | None, *, org: str | None = None

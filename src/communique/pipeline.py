@@ -78,15 +78,17 @@ def analyze_doc(
 
 
 def _place_crowd(mention: Mention) -> bool:
-    """A crowd of no stated country takes the country it protests in, when the clause
-    itself places the protest; otherwise the mention is not kept (whose act it was is
-    unknown)."""
+    """A crowd of no stated country (or unnamed attackers) takes the country it protests
+    (or attacks) in, when the clause itself places the event; otherwise the mention keeps
+    no actor (whose act it was is unknown)."""
     place = mention.event_loc
     if place is None or place.basis not in {"", "clause"} or not place.country:
         mention.actor = []
         return bool(mention.recipient)
     for entity in mention.actor:
         entity.code = place.country
+    # "gunmen killed two Iraqi policemen in Baghdad": no foreign target
+    mention.recipient = [e for e in mention.recipient if e.code != place.country]
     return True
 
 

@@ -391,9 +391,17 @@ class ArticlePlaces:
             dep = child.dep_
             if dep == "prep" or dep == "conj" and child.pos_ == "ADP":  # "in X and in Y"
                 prep = child.lower_
-                for obj in child.children:
-                    if obj.dep_ != "pobj":
-                        continue
+                objects = [o for o in child.children if o.dep_ == "pobj"]
+                if not objects and prep in AT_PREPS:
+                    # "outside of the city of Basra"
+                    objects = [
+                        o
+                        for of in child.children
+                        if of.dep_ == "prep" and of.lower_ == "of"
+                        for o in of.children
+                        if o.dep_ == "pobj"
+                    ]
+                for obj in objects:
                     if prep in AT_PREPS:
                         place = self.place_of(obj)
                         # "at the Kremlin" places; "hit back at Washington" does not
@@ -425,6 +433,11 @@ class ArticlePlaces:
                         self._walk(obj, trigger, rank, depth + 1, found)
                         if obj.lemma_.lower() in FORUM_NOUNS:
                             add(self._named_after(obj), obj, 1)  # "the Munich conference"
+            elif dep == "agent" and is_head:
+                # "killed by a bomb in Basra", "was received by Putin in the Kremlin"
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        self._walk(obj, trigger, rank, depth + 1, found)
             elif dep in {"dobj", "attr", "oprd"} and (is_head or node.pos_ == "VERB"):
                 if bool(kinds & DESTINATION) or attacking:
                     place = self.place_of(child)
