@@ -181,3 +181,92 @@ def test_strikers_are_placed_where_they_strike() -> None:
 def test_a_shared_given_name_does_not_carry_another_surname() -> None:
     text = "A member of the Syrian parliament, Mohammed Mamoun, started a hunger strike."
     assert ("PROTEST", ["SYR"], []) in _dyads(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia pounded Ukraine's ports with missiles overnight.", ("ASSAULT", ["RUS"], ["UKR"])),
+        ("Iran launched dozens of drones at Israel.", ("ASSAULT", ["IRN"], ["ISR"])),
+        ("Turkish jets struck several targets near Mosul.", ("ASSAULT", ["TUR"], ["IRQ"])),
+        ("Ukraine's air force shot down two Russian jets.", ("ASSAULT", ["UKR"], ["RUS"])),
+        (
+            "Al-Shabaab claimed responsibility for the attack on a Kenyan base.",
+            ("ASSAULT", ["SOM"], ["KEN"]),
+        ),
+    ],
+    ids=["pound", "launch-drones-at", "strike-targets", "shoot-down", "claimed-responsibility"],
+)
+def test_attacks_told_through_their_weapons_and_claims(text: str, expected: tuple) -> None:
+    assert expected in _dyads(text)
+
+
+def test_launching_a_satellite_is_no_attack() -> None:
+    assert _dyads("India launched a new weather satellite.") == []
+
+
+def test_a_package_of_sanctions_is_a_sanction_not_an_agreement() -> None:
+    dyads = _dyads("The EU agreed a new package of sanctions against Belarus.")
+    assert ("SANCTION", ["IGO"], ["BLR"]) in dyads
+    assert not any(d[0] == "AGREE" for d in dyads)
+
+
+def test_in_protest_makes_the_clause_a_protest() -> None:
+    text = "Greek farmers blocked highways near Athens in protest at fuel prices."
+    assert any(d[0] == "PROTEST" and d[1] == ["GRC"] for d in _dyads(text))
+
+
+def test_alert_and_warrants_and_dropped_objections() -> None:
+    alert = _dyads("Armenia put its army on the highest level of combat readiness.")
+    assert alert and alert[0][:2] == ("MOBILIZE", ["ARM"])
+    warrant = _dyads(
+        "The International Criminal Court issued an arrest warrant for Omar al-Bashir."
+    )
+    assert ("ACCUSE", ["IGO"], ["SDN"]) in warrant
+    dropped = _dyads("Hungary dropped its objection to Finland's accession.")
+    assert dropped and dropped[0][:2] == ("CONCEDE", ["HUN"])
+
+
+def test_an_ethnic_community_is_coded_by_the_country_it_lives_in() -> None:
+    assert ("REQUEST", ["GEO"], ["IGO"]) in _dyads(
+        "Ethnic Armenians in southern Georgia demanded a U.N. observer mission."
+    )
+    assert ("PROTEST", ["MKD"], []) in _dyads(
+        "Hundreds of ethnic Albanians demonstrated on Friday in Macedonia."
+    )
+    # the victims live where they were attacked: no foreign target
+    assert ("ASSAULT", ["MKD"], []) in _dyads(
+        "Macedonian police killed two ethnic Albanians in a raid in northern Macedonia."
+    )
+
+
+def test_a_failed_agreement_is_a_rejection_under_plovers_rule() -> None:
+    text = "Armenia and Azerbaijan failed to reach agreement on the border after two days of talks."
+    assert ("REJECT", ["ARM", "AZE"], []) in _dyads(text, plover_future=True)
+    assert not any(d[0] == "AGREE" for d in _dyads(text))
+
+
+def test_a_declined_meeting_is_one_sides_rejection() -> None:
+    text = "Serbia declined to meet the envoy of the European Union."
+    assert ("REJECT", ["SRB"], ["IGO"]) in _dyads(text, plover_future=True)
+
+
+def test_what_a_party_is_accused_of_is_not_asserted() -> None:
+    dyads = _dyads("Georgia accused Russian troops of killing two border guards.")
+    assert ("ACCUSE", ["GEO"], ["RUS"]) in dyads
+    assert not any(d[0] == "ASSAULT" for d in dyads)
+
+
+def test_an_untargeted_missile_launch_is_a_show_of_force() -> None:
+    dyads = _dyads("North Korea fired a ballistic missile into the sea on Sunday.")
+    assert dyads and dyads[0][:2] == ("MOBILIZE", ["PRK"])
+    assert not any(d[0] == "ASSAULT" for d in dyads)
+
+
+def test_a_target_read_from_the_place_is_trusted_less_than_a_named_one() -> None:
+    placed = analyze("Palestinian gunmen killed three people in Tel Aviv.", published="2024-06-14")
+    named = analyze("Palestinian gunmen attacked Israeli soldiers.", published="2024-06-14")
+    (p,) = [e for e in placed.events if e.event == "ASSAULT"]
+    (n,) = [e for e in named.events if e.event == "ASSAULT"]
+    assert [r.code for r in p.recipient] == ["ISR"]
+    assert p.confidence < n.confidence

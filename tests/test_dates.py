@@ -118,3 +118,43 @@ def test_dates_follow_the_clause(text: str, expected: dict) -> None:
 )
 def test_loose_relative_expressions(text: str, expected: tuple) -> None:
     assert parse_expression(text, date(2024, 7, 5)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("this weekend", (date(2025, 6, 28), "week")),  # Friday: the weekend ahead
+        ("next week", (date(2025, 6, 30), "week")),
+        ("next month", (date(2025, 7, 1), "month")),
+        ("next year", (date(2026, 1, 1), "year")),
+    ],
+)
+def test_periods_ahead(text: str, expected: tuple[date, str]) -> None:
+    assert parse_expression(text, FRIDAY) == expected
+
+
+def test_this_weekend_on_a_monday_is_the_one_just_past() -> None:
+    assert parse_expression("this weekend", date(2025, 6, 23)) == (date(2025, 6, 21), "week")
+
+
+def test_a_weekday_of_an_event_to_come_is_the_next_one() -> None:
+    assert parse_expression("on Monday", FRIDAY, ahead=True) == (date(2025, 6, 30), "day")
+    assert parse_expression("last Monday", FRIDAY, ahead=True) == (date(2025, 6, 23), "day")
+
+
+def test_an_event_dated_ahead_in_the_present_tense_is_future() -> None:
+    from communique import analyze
+
+    text = "This weekend, the Indian foreign minister travels to Tokyo for talks."
+    (event,) = analyze(text, published="2025-06-25").events
+    assert event.factuality == "future"
+    assert event.date is not None and event.date.isoformat() == "2025-06-28"
+
+
+def test_a_planned_meeting_is_dated_forward() -> None:
+    from communique import analyze
+
+    text = "Iran and Oman are to hold talks in Muscat on Saturday."
+    (event,) = analyze(text, published="2025-06-25").events
+    assert event.factuality == "future"
+    assert event.date is not None and event.date.isoformat() == "2025-06-28"

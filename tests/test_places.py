@@ -395,3 +395,24 @@ def test_analysed_articles_are_not_kept_alive() -> None:
     assert len(list(analyze_many(texts))) == 20
     gc.collect()
     assert len(places._CACHE) == 0
+
+
+def test_an_agreement_after_talks_is_placed_where_the_talks_were() -> None:
+    from communique import analyze
+
+    text = (
+        "Qatar and Bahrain agreed on Monday to restore diplomatic ties"
+        " after two days of talks in Riyadh."
+    )
+    events = [e for e in analyze(text, published="2023-04-12").events if e.event == "AGREE"]
+    assert events and events[0].event_loc is not None and events[0].event_loc.country == "SAU"
+
+
+def test_ministers_meeting_somewhere_place_what_they_adopt() -> None:
+    from communique import analyze
+
+    text = (
+        "EU foreign ministers meeting in Brussels adopted a new package of sanctions against Iran."
+    )
+    events = [e for e in analyze(text, published="2023-04-12").events if e.event == "SANCTION"]
+    assert events and events[0].event_loc is not None and events[0].event_loc.country == "BEL"

@@ -38,7 +38,9 @@ ANAPHOR = "anaphor:parties"
 FORMER = {"former", "ousted", "ex", "ex-", "deposed", "exiled"}
 # Heads that stand for the people "of" someone: "a group of Moroccan diplomats".
 # Prepositions that place a group in a country: "police in Lagos", "students from Iran".
-LOCATING_PREPS = {"in", "from", "throughout", "across", "inside"}
+LOCATING_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
+# ... and where an ethnic community lives: "Albanians in / of southern Serbia"
+COMMUNITY_PREPS = frozenset({"in", "of", "throughout", "across", "inside"})
 COLLECTIVES = {
     "thousand",
     "hundred",
@@ -575,7 +577,17 @@ class ArticleActors:
         if any(norm(t.text) == COUNTERPART for t in span):
             role = role if name else COUNTERPART
         code = code or nationality
-        if code is None and org is None and name is None:
+        community = False
+        if head_kind == "demonym" and org is None and name is None:
+            # "ethnic Albanians in south Serbia", "the Albanians of southern Serbia": an
+            # ethnic community is coded by the country it lives in (PLOVER); "ethnic
+            # Albanians" alone, by where they act
+            home = self._home_of(span.root)
+            if home is not None:
+                code = home
+            elif bare_roles and any(t.lower_ == "ethnic" for t in span):
+                code, role, community = None, role or "residents", True
+        if code is None and org is None and name is None and not community:
             code = self._place_country(span)
         if code is None and org is None and name is None and role:
             code = self._located_in(span.root)  # "security forces in Guinea"
@@ -605,11 +617,18 @@ class ArticleActors:
             identifier=identifier or (f"org:{org}" if org else None),
         )
 
-    def _located_in(self, head: Token) -> str | None:
+    def _home_of(self, head: Token) -> str | None:
+        """The country a community is said to live in: "Albanians of southern Serbia"."""
+        return self._located_in(head, preps=COMMUNITY_PREPS, named_only=True)
+
+    def _located_in(
+        self, head: Token, *, preps: frozenset[str] = LOCATING_PREPS, named_only: bool = False
+    ) -> str | None:
         """The country a group is placed in when nothing else names one: "security
-        forces in Guinea", "students throughout Indonesia", "demonstrators in Baghdad"."""
+        forces in Guinea", "students throughout Indonesia", "demonstrators in Baghdad".
+        ``named_only``: only a country or capital named as such, not a town."""
         for prep in head.children:
-            if prep.dep_ != "prep" or prep.lower_ not in LOCATING_PREPS:
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 match = self.matches.get(obj.i)
@@ -619,6 +638,8 @@ class ArticleActors:
                         return entry.code
                     if prep.lower_ == "from" and entry.kind == "group" and entry.code:
                         return entry.code  # "activists from the Fatah party"
+                if named_only:
+                    continue
                 found = self._place_country(self.doc[obj.left_edge.i : obj.i + 1])
                 if found:
                     return found

@@ -122,6 +122,10 @@ class Lexicon:
     def verb(self, token: Token) -> Trigger | None:
         lemma = self.lemma(token)
         for child in token.children:
+            if child.dep_ == "prep" and any(
+                o.ent_type_ in {"DATE", "TIME"} for o in child.children if o.dep_ == "pobj"
+            ):
+                continue  # "fired a missile on Sunday" is not "fired on"
             if child.dep_ in {"prt", "prep"}:
                 found = self.verbs.get(f"{lemma} {child.lower_}")
                 if found is not None:
@@ -227,8 +231,13 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return [noun], False
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb:
             # "after being attacked by Houthi forces", "after meeting Xi, Putin said":
-            # the clause the preposition hangs on supplies the subject
-            subj, _ = subject_of(verb.head.head)
+            # the clause the preposition hangs on supplies the subject; but "accused
+            # Russia of killing", "blamed Iran for attacking": its object does it
+            host = verb.head.head
+            controller = _children(host, {"dobj"}) if verb.head.lower_ in {"of", "for"} else []
+            if controller and host.pos_ == "VERB":
+                return controller, any(c.dep_ == "auxpass" for c in verb.children)
+            subj, _ = subject_of(host)
             return subj, any(c.dep_ == "auxpass" for c in verb.children)
         if verb.dep_ in INHERIT_SUBJECT_DEPS and verb.head != verb:
             if verb.dep_ == "conj" and _children(verb, {"auxpass"}):
@@ -362,18 +371,67 @@ def _has_need(
         )
     if need == "compound_actor":
         return any(actors.resolve(h) for h in _compound_heads(token))
+    if need == "adjunct":
+        # "blockaded the crossings in protest at grain imports": the clause's own act
+        return bool(_adjunct_verb(token))
+    if need == "responsibility":
+        return _responsibility_verb(token) is not None
     if need == "phone":
         return any(c.lower_ in {"phone", "telephone"} for c in token.subtree)
     return False
+
+
+def _adjunct_verb(noun: Token) -> Token | None:
+    """The verb a nominal event is an adjunct of ("in protest at", "during a visit")."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in ADJUNCT_PREPS:
+        return None
+    verb = noun.head.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else None
+
+
+RESPONSIBILITY_VERBS = {"claim", "accept", "take", "admit", "acknowledge"}
+
+
+def _responsibility_verb(noun: Token) -> Token | None:
+    """ "The Houthis claimed responsibility for the attack": the verb whose subject did
+    the nominal event."""
+    if noun.dep_ != "pobj" or noun.head.lower_ != "for":
+        return None
+    owner = noun.head.head
+    if owner.lemma_.lower() != "responsibility" or owner.dep_ not in OBJECT_DEPS:
+        return None
+    verb = owner.head
+    return verb if verb.lemma_.lower() in RESPONSIBILITY_VERBS else None
 
 
 def _compound_heads(noun: Token) -> list[Token]:
     return [c for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod", "npadvmod"}]
 
 
+# Nouns that count an event noun: "a 14th package of sanctions", "a new round of talks"
+MEASURE_NOUNS = {
+    "package",
+    "round",
+    "set",
+    "series",
+    "wave",
+    "raft",
+    "batch",
+    "tranche",
+    "level",  # "put the army on the highest level of readiness"
+    "state",  # "a state of alert"
+}
+
+
 def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     if noun.dep_ == "compound" and noun.head.pos_ == "NOUN":
         noun = noun.head  # "adopted a sanctions package against Russia"
+    if (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in MEASURE_NOUNS
+    ):
+        noun = noun.head.head  # "agreed a 14th package of sanctions against Russia"
     head = noun.head
     if noun.dep_ in OBJECT_DEPS | {"nsubjpass", "attr"} and lexicon.lemma(head) in lexicon.support:
         return head
@@ -398,6 +456,8 @@ PREPOSITIONAL_SUPPORT = {
     "go": {"on"},  # "went on strike"
     "remain": {"on"},
     "stay": {"on"},
+    "put": {"on"},  # "put the army on alert"
+    "place": {"on"},
 }
 
 
@@ -457,12 +517,16 @@ def verb_mention(
     subj_heads, passive = subject_of(tok)
     subjects = [e for h in subj_heads for e in actors.resolve(h)]
     objects = [e for h in _children(tok, OBJECT_DEPS) for e in actors.resolve(h)]
+    deeper = False
     if not trig.reciprocal and not objects:
         objects = _deeper_targets(tok, actors)
+        deeper = bool(objects)
     agents = [e for h in prep_objects(tok, {"by"}) for e in actors.resolve(h)]
     partners = [e for h in prep_objects(tok, {"with"}) for e in actors.resolve(h)]
     # a visit goes to its place: "arrived in Moscow"
     aimed = {"on", "against", "to", "in"} if "in_actor" in trig.needs else {"on", "against", "to"}
+    if trig.event == "ASSAULT":
+        aimed = aimed | {"at"}  # "fired missiles at Israel"
     targets = [e for h in prep_objects(tok, aimed) for e in actors.resolve(h)]
     if (passive or tok.dep_ == "acomp") and not agents and _stative(tok):
         # "Israel is opposed to French mediation", "is committed to opening up": a state
@@ -504,7 +568,13 @@ def verb_mention(
         lexicon,
         crowd=[] if passive else subj_heads,
     )
+    if mention is not None and trig.single and not mention.recipient and not reciprocal:
+        # "North Korea fired a ballistic missile into the sea": no target, a show of force
+        mention.event, mention.cameo, mention.mode = trig.single, "150", "weapons"
     if mention is not None:
+        mention.far_target = mention.far_target or (
+            deeper and any(e in objects for e in mention.recipient)
+        )
         mention.condition_parties = conditioned
         mention.reciprocal = reciprocal and bool(mention.actor)
         if mention.reciprocal and not passive:
@@ -651,6 +721,11 @@ def noun_mention(
     ]
     aimed = {"on", "against", "to", "for"} | ({"of"} if patient_of else set())
     targets = [e for o in prep_objects(tok, aimed) for e in actors.resolve(o)]
+    for content in _children(tok, {"acl"}):
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children):
+            # "its demand that Israel ease restrictions": whom the demand is put to
+            heads = _children(content, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
+            targets += [e for h in heads for e in actors.resolve(h)]
     if trig.mode == "visit":
         # "a German state visit", "Modi's US visit": a bare country before a visit is where
         # it goes; a person ("a Macron visit") is who makes it
@@ -678,8 +753,12 @@ def noun_mention(
         lend = lexicon.support.get(lexicon.lemma(support), {})
         if lend.get("event") and trig.event in (lend.get("for") or ()):
             event, cameo = str(lend["event"]), str(lend["cameo"])
-    if trig.event == "CONSULT" and not (owners or compounds or by or between):
+    if trig.event in {"CONSULT", "PROTEST"} and not (owners or compounds or by or between):
         owners = _clause_subject(tok, actors)
+    claimed = _responsibility_verb(tok)
+    if claimed is not None and not (owners or by):
+        subj, passive = subject_of(claimed)
+        owners = [] if passive else [e for h in subj for e in actors.resolve(h)]
     if trig.reciprocal:
         actor = _dedupe(between + owners + compounds + by + partners)
         recipient: list[Entity] = []
@@ -708,6 +787,7 @@ def _finish(
     crowd: list[Token] | None = None,
 ) -> Mention | None:
     unplaced = False
+    far = False
     if not actor and trig.event == "PROTEST" and crowd:
         # "students protested in Dhaka": a crowd of no stated country, placed later by
         # where it protests (PLOVER's convention for domestic protest)
@@ -750,6 +830,7 @@ def _finish(
         and not (unplaced and trig.event == "ASSAULT")
     ):
         recipient = _phrase_target(tok, actor, actors, past_places=unplaced)
+        far = bool(recipient)
     _inherit_counterpart(actor, recipient, actors)
     return Mention(
         event=trig.event,
@@ -765,6 +846,7 @@ def _finish(
         unplaced_crowd=unplaced,
         distractors=_distractors(sent, actor + recipient, actors),
         trigger_dep=tok.dep_,
+        far_target=far,
     )
 
 

@@ -54,6 +54,21 @@ def _relative_period(low: str, published: date) -> tuple[date, str] | None:
         # the one before that weekend)
         back = (published.weekday() - 5) % 7 + (7 if published.weekday() >= 5 else 0)
         return published - timedelta(days=back), "week"
+    if re.search(r"\bthis weekend\b", low):
+        # on a Monday, the weekend just past; from Tuesday, the one ahead; on a weekend
+        # day, that weekend
+        weekday = published.weekday()
+        if weekday == 0:
+            return published - timedelta(days=2), "week"
+        return published + timedelta(days=5 - weekday), "week"
+    if re.search(r"\bnext weekend\b", low):
+        return published + timedelta(days=(5 - published.weekday()) % 7 or 7), "week"
+    if re.search(r"\bnext week\b", low):
+        return published + timedelta(days=7 - published.weekday()), "week"
+    if re.search(r"\bnext month\b", low):
+        return (published.replace(day=28) + timedelta(days=4)).replace(day=1), "month"
+    if re.search(r"\bnext year\b", low):
+        return date(published.year + 1, 1, 1), "year"
     if re.search(r"\b(last|past|previous) week\b", low):
         monday = published - timedelta(days=published.weekday() + 7)
         return monday, "week"
@@ -71,9 +86,14 @@ def _relative_period(low: str, published: date) -> tuple[date, str] | None:
     return None
 
 
-def parse_expression(text: str, published: date | None) -> tuple[date, str] | None:
-    """(date, precision) for one date expression, or None."""
+def parse_expression(
+    text: str, published: date | None, *, ahead: bool = False
+) -> tuple[date, str] | None:
+    """(date, precision) for one date expression, or None. ``ahead``: the event is still
+    to come, so a bare weekday is the next one ("talks are to resume on Saturday"), not
+    the last one."""
     low = " ".join(text.lower().split())
+    was_last = low.startswith("last ")
     if published is not None:
         relative = _relative_period(low, published)
         if relative is not None:
@@ -92,6 +112,10 @@ def parse_expression(text: str, published: date | None) -> tuple[date, str] | No
             return published + timedelta(days=1), "day"
         day_word = low.split()[0] if low else ""
         if day_word in WEEKDAYS:
+            if ahead and not was_last:
+                return published + timedelta(
+                    days=(WEEKDAYS[day_word] - published.weekday()) % 7
+                ), "day"
             delta = (published.weekday() - WEEKDAYS[day_word]) % 7
             return published - timedelta(days=delta), "day"
     if m := _ISO.search(text):
@@ -214,10 +238,16 @@ def _predicate(token: Token) -> Token | None:
 
 
 def event_date(
-    trigger: Token, support: Token | None, sent: Span, published: date | None
+    trigger: Token,
+    support: Token | None,
+    sent: Span,
+    published: date | None,
+    *,
+    ahead: bool = False,
 ) -> tuple[date | None, str | None]:
     """The date of the event a trigger names: a DATE its predicate governs, else one in its
-    sentence, else the publication date (precision "published")."""
+    sentence, else the publication date (precision "published"). ``ahead``: the event is
+    still to come (weekdays are read forward)."""
     governed: list[Span] = []
     loose: list[Span] = []
     anchors = {trigger.i} | ({support.i} if support is not None else set())
@@ -237,7 +267,7 @@ def event_date(
             node = node.head
         (governed if governs else loose).append(ent)
     for ent in governed:
-        found = parse_expression(ent.text, published)
+        found = parse_expression(ent.text, published, ahead=ahead)
         if found is not None:
             return found
     above = {t.i for a in anchors for t in (sent.doc[a], *sent.doc[a].ancestors)}
@@ -249,7 +279,7 @@ def event_date(
         predicate = _predicate(ent.root)
         if predicate is not None and predicate.i not in above:
             continue
-        found = parse_expression(ent.text, published)
+        found = parse_expression(ent.text, published, ahead=ahead)
         if found is not None and predicate is not None:
             inside, shifted = _relative_clause_date(trigger, predicate, found)
             if inside and shifted is None:

@@ -32,6 +32,8 @@ MISSING_PARTY_PENALTY = 0.1
 DISTRACTOR_PENALTY = 0.1
 PRONOUN_PENALTY = 0.1
 SUBORDINATE_PENALTY = 0.1
+FAR_TARGET_PENALTY = 0.05
+NAMED_ACTOR_BONUS = 0.05
 SUBORDINATE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 
@@ -43,7 +45,8 @@ def _confidence(
     every party it needs was found and coded (a directed event without its target is
     often a misreading), whether its sentence names other countries that could have been
     the parties, whether a party was read through a pronoun, whether the trigger sits in
-    a subordinate clause, and how many sentences report it. Measured by
+    a subordinate clause, whether the target was found away from the trigger's own
+    arguments, whether a known person acts, and how many sentences report it. Measured by
     eval/calibration.py (AUC of right over wrong events)."""
     confidence = BASE_CONFIDENCE.get(primary.how, 0.6)
     reciprocal = primary.reciprocal and len(actor) >= 2
@@ -60,6 +63,10 @@ def _confidence(
         confidence -= PRONOUN_PENALTY  # a party read through a pronoun
     if primary.trigger_dep in SUBORDINATE_DEPS:
         confidence -= SUBORDINATE_PENALTY  # found in a subordinate clause
+    if primary.far_target:
+        confidence -= FAR_TARGET_PENALTY  # the target was found away from the trigger
+    if any(e.name for e in actor):
+        confidence += NAMED_ACTOR_BONUS  # a known person acts: a firmer reading
     return round(min(MAX_CONFIDENCE, max(MIN_CONFIDENCE, confidence)), 2)
 
 
@@ -374,6 +381,15 @@ CONDITIONAL_THREAT = {
 }
 
 
+def _split_initiators(mention: Mention) -> None:
+    """A mutual act recoded as one side's stance is that side's, towards the others."""
+    starters = {e.code for e in mention.initiators if e.code}
+    if mention.reciprocal and starters and starters < {e.code for e in mention.actor}:
+        mention.recipient = [e for e in mention.actor if e.code not in starters]
+        mention.actor = [e for e in mention.actor if e.code in starters]
+        mention.reciprocal = False
+
+
 def future_as_agree(mention: Mention) -> None:
     """PLOVER's recoding of intentions: a future meeting, support, cooperation or aid is
     the agreement to it; a future or conditional hostile act is a threat."""
@@ -381,6 +397,7 @@ def future_as_agree(mention: Mention) -> None:
         # "Syria says it will not accept more refugees": a refusal is a REJECT
         mention.cameo, mention.mode = REFUSED_AS_REJECT[mention.event]
         mention.event, mention.factuality = "REJECT", "asserted"
+        _split_initiators(mention)  # "Serbia declined to meet the EU envoy": Serbia's
     elif (
         mention.factuality in {"future", "hypothetical"}
         and mention.event in CONDITIONAL_THREAT
@@ -394,12 +411,8 @@ def future_as_agree(mention: Mention) -> None:
     elif mention.factuality == "future" and mention.event in FUTURE_AS_AGREE:
         mention.cameo = FUTURE_AS_AGREE[mention.event]
         mention.event, mention.mode, mention.factuality = "AGREE", None, "asserted"
-        starters = {e.code for e in mention.initiators if e.code}
-        if mention.reciprocal and starters and starters < {e.code for e in mention.actor}:
-            # "Putin offered to negotiate with Armenia": Russia's intent, towards Armenia
-            mention.recipient = [e for e in mention.actor if e.code not in starters]
-            mention.actor = [e for e in mention.actor if e.code in starters]
-            mention.reciprocal = False
+        # "Putin offered to negotiate with Armenia": Russia's intent, towards Armenia
+        _split_initiators(mention)
     elif mention.factuality in {"future", "hypothetical"} and mention.event in FUTURE_AS_THREATEN:
         mention.cameo, mention.mode = FUTURE_AS_THREATEN[mention.event]
         mention.event, mention.factuality = "THREATEN", "asserted"

@@ -146,6 +146,16 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool) -> str | None:
             found.add("speculative")
     if level.lower_ == "going" and any(c.dep_ == "xcomp" for c in level.children):
         found.add("future")
+    if (
+        governing
+        and level.lemma_.lower() == "be"
+        and not any(c.dep_ in {"acomp", "attr"} for c in level.children)
+        and any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in level.children
+        )
+    ):
+        found.add("future")  # "are to hold talks on Saturday"
     return next((cue for cue in CUE_PRIORITY if cue in found), None)
 
 
@@ -227,7 +237,15 @@ def assess(
             return "speculative", None
         # a verb governs what it takes as complement, not the clauses that only hang on
         # it ("was set ablaze after it was attacked": "set" does not govern the attack)
-        governing = not first and (came_from is None or came_from.dep_ not in UNGOVERNED_DEPS)
+        governing = not first and (
+            came_from is None
+            or came_from.dep_ not in UNGOVERNED_DEPS
+            # "its demand that Israel ease restrictions": a noun's content clause
+            or (
+                came_from.dep_ == "acl"
+                and any(c.dep_ == "mark" and c.lower_ == "that" for c in came_from.children)
+            )
+        )
         cue = _own_cue(level, cues, governing=governing)
         if cue is not None:
             return cue, None
@@ -264,11 +282,16 @@ def refusal(trigger: Token, support: Token | None = None) -> bool:
     verb = support or trigger
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_GOVERNORS:
+        return True  # "failed to reach agreement", "declined to meet"
     children = list(verb.children)
     return any(c.dep_ == "neg" for c in children) and any(
         c.dep_ == "aux" and c.lower_ in REFUSAL_MODALS for c in children
     )
 
+
+# Verbs whose complement is an act refused or not achieved
+REFUSAL_GOVERNORS = {"fail", "refuse", "decline"}
 
 UNGOVERNED_DEPS = {"advcl", "conj", "relcl", "acl"}
 # Predicates that say of a nominal event whether (and when) it happens

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from typing import Any
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from communique import codebook as codebook_mod
 from communique import digest, knowledge, language, sources
@@ -53,9 +53,12 @@ def analyze_doc(
             mention.event_loc = event_place(tok, support, actors, codes + article_codes)
             if mention.unplaced_crowd and not _place_crowd(mention):
                 continue
+            _community_by_place(mention)
             _target_by_place(mention)
             mention.forum = find_forum(tok, support, actors)
-            mention.date, mention.date_precision = event_date(tok, support, sent, article.published)
+            mention.date, mention.date_precision = event_date(
+                tok, support, sent, article.published, ahead=mention.factuality == "future"
+            )
             mention.factuality = historical(
                 mention.factuality, mention.date, mention.date_precision, article.published
             )
@@ -64,6 +67,7 @@ def analyze_doc(
                 and mention.date is not None
                 and article.published is not None
                 and mention.date > article.published
+                and not _told_as_past(tok, support)
             ):
                 # "Blinken travels to Beijing this weekend": dated after publication
                 mention.factuality = "future"
@@ -75,6 +79,17 @@ def analyze_doc(
     analysis = Analysis(article=article, events=events, digest=digest.build(doc, events).to_dict())
     actors.places = None  # break the actors <-> places cycle: the parse is freed at once
     return analysis
+
+
+def _told_as_past(tok: Token, support: Token | None) -> bool:
+    """The predicate is in the past tense ("visited", "had met"): a date read after
+    publication is then a misreading, not a plan."""
+    node = support if support is not None else tok
+    if node.pos_ not in {"VERB", "AUX"} and node.head.pos_ in {"VERB", "AUX"}:
+        node = node.head
+    return node.tag_ == "VBD" or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in node.children
+    )
 
 
 def _place_crowd(mention: Mention) -> bool:
@@ -92,6 +107,27 @@ def _place_crowd(mention: Mention) -> bool:
     return True
 
 
+def _community_by_place(mention: Mention) -> None:
+    """An ethnic community is coded by the country it lives in (PLOVER): "ethnic
+    Albanians demonstrated in Serbia" is a Serbian protest, and "killed three ethnic
+    Albanians in southern Serbia" has no foreign target."""
+    place = mention.event_loc
+    if place is None or place.basis not in {"", "clause"} or not place.country:
+        return
+    moved = False
+    for entity in mention.actor + mention.recipient:
+        if (
+            "ethnic" in entity.entity_text.lower().split()
+            and entity.name is None
+            and entity.org is None
+            and entity.code != place.country
+        ):
+            entity.code, moved = place.country, True
+    if moved:
+        own = {e.code for e in mention.actor}
+        mention.recipient = [e for e in mention.recipient if e.code not in own]
+
+
 def _target_by_place(mention: Mention) -> None:
     """An attack of no named target abroad ("bombers killed 23 people in Tel Aviv") is on
     the country it happens in, when its own clause places it (PLOVER's convention)."""
@@ -106,6 +142,7 @@ def _target_by_place(mention: Mention) -> None:
     mention.recipient = [
         Entity(place.text or place.name, place.start, place.end, code=place.country)
     ]
+    mention.far_target = True
 
 
 def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:

@@ -433,6 +433,13 @@ class ArticlePlaces:
                         self._walk(obj, trigger, rank, depth + 1, found)
                         if obj.lemma_.lower() in FORUM_NOUNS:
                             add(self._named_after(obj), obj, 1)  # "the Munich conference"
+            elif dep == "xcomp" and is_head:
+                # "agreed to restore relations after four days of talks in Beijing"
+                for marker in child.children:
+                    if marker.dep_ == "prep" and marker.lower_ in {"after", "following"}:
+                        for obj in marker.children:
+                            if obj.dep_ == "pobj" and _forum_phrase(obj):
+                                self._walk(obj, trigger, FRAME, depth + 1, found)
             elif dep == "agent" and is_head:
                 # "killed by a bomb in Basra", "was received by Putin in the Kremlin"
                 for obj in child.children:
@@ -456,6 +463,9 @@ class ArticlePlaces:
                 for acl in child.children:
                     if acl.dep_ == "acl" and acl.lemma_.lower() in GATHERING:
                         self._walk(acl, trigger, FRAME, depth + 1, found)
+                if child.lower_ in {"meeting", "gathering"}:
+                    # the same, parsed as "ministers meeting" (a noun) in Luxembourg
+                    self._walk(child, trigger, FRAME, depth + 1, found)
             elif dep == "acl" and child.tag_ in {"VBN", "VBG"}:
                 # "the agreement signed in Istanbul", "a summit held in Vilnius"
                 self._walk(child, trigger, max(rank, INSIDE), depth + 1, found)
@@ -599,10 +609,10 @@ def _city(token: Token) -> Place | None:
 
 def _forum_phrase(token: Token) -> bool:
     """ "talks", "four days of talks": a forum, or a time spent in one."""
-    if token.lemma_.lower() in FORUM_NOUNS:
+    if token.lemma_.lower() in FORUM_NOUNS or token.lower_ in FORUM_NOUNS:
         return True
     return any(
-        obj.lemma_.lower() in FORUM_NOUNS
+        obj.lemma_.lower() in FORUM_NOUNS or obj.lower_ in FORUM_NOUNS
         for prep in token.children
         if prep.dep_ == "prep" and prep.lower_ == "of"
         for obj in prep.children

@@ -170,6 +170,9 @@ class Mention:
     distractors: int = 0
     # the trigger's dependency label: one in a subordinate clause is a confidence signal
     trigger_dep: str = ""
+    # the recipient was found away from the trigger's own arguments (deeper in its phrase,
+    # or from where the event happened): a confidence signal
+    far_target: bool = False
 
     def parties(self) -> set[str]:
         return {e.key() for e in self.actor + self.recipient}
