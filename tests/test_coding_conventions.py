@@ -270,3 +270,24 @@ def test_a_target_read_from_the_place_is_trusted_less_than_a_named_one() -> None
     (n,) = [e for e in named.events if e.event == "ASSAULT"]
     assert [r.code for r in p.recipient] == ["ISR"]
     assert p.confidence < n.confidence
+
+
+def test_a_complaint_is_against_what_it_is_about() -> None:
+    text = "Syria complained to the United Nations over two Turkish air raids."
+    assert ("ACCUSE", ["SYR"], ["TUR"]) in _dyads(text)
+
+
+def test_a_governments_protest_to_another_is_an_accusation_not_a_demonstration() -> None:
+    dyads = _dyads("Japan protested to China over the seizure of a fishing boat.")
+    assert ("ACCUSE", ["JPN"], ["CHN"]) in dyads
+    assert not any(d[0] == "PROTEST" for d in dyads)
+
+
+def test_an_agentless_arrest_is_the_state_where_it_happens() -> None:
+    assert ("COERCE", ["IRN"], ["GBR"]) in _dyads("Two British journalists were detained in Iran.")
+    assert _dyads("Three activists were arrested.") == []
+
+
+def test_a_religion_is_not_taken_for_a_surname() -> None:
+    dyads = _dyads("A Christian missionary was arrested in Lebanon.")
+    assert dyads == [("COERCE", ["LBN"], [])]

@@ -566,7 +566,12 @@ class ArticleActors:
                     break
         if name is None and span.root.text[:1].isupper() and span.root.i not in self.matches:
             known = self.register.get(norm(span.root.text))
-            if known is None and span.root.pos_ == "PROPN" and not _is_city(span.root.text):
+            if (
+                known is None
+                and span.root.pos_ == "PROPN"
+                and span.root.ent_type_ != "NORP"  # "a Christian missionary"
+                and not _is_city(span.root.text)
+            ):
                 person = self.kb.by_surname(span.root.text, code=nationality, day=self.published)
                 known = self._from_person(person, span) if person is not None else None
             if known is not None:

@@ -528,6 +528,12 @@ def verb_mention(
     if trig.event == "ASSAULT":
         aimed = aimed | {"at"}  # "fired missiles at Israel"
     targets = [e for h in prep_objects(tok, aimed) for e in actors.resolve(h)]
+    if trig.event == "ACCUSE" and (deeper or not objects):
+        # "complained to the United Nations over Israeli air raids": the complaint is
+        # against whoever did what it is about, not the body it is made to
+        about = [e for h in prep_objects(tok, {"over", "about"}) for e in actors.resolve_within(h)]
+        if about:
+            targets, objects, deeper = about, [], False
     if (passive or tok.dep_ == "acomp") and not agents and _stative(tok):
         # "Israel is opposed to French mediation", "is committed to opening up": a state
         # of the subject, not a passive
@@ -714,11 +720,8 @@ def noun_mention(
     # "the visit of Modi", "the withdrawal of Russian troops": "of" names who does it;
     # "the expulsion of diplomats", "the invasion of Ukraine": who it is done to
     patient_of = not trig.reciprocal and trig.event not in AGENT_OF_EVENTS
-    by = [
-        e
-        for h in prep_objects(tok, {"by", "from"} if patient_of else {"by", "of", "from"})
-        for e in actors.resolve(h)
-    ]
+    agent_preps = {"by", "from"} if patient_of else {"by", "of", "from"}
+    by = [e for h in prep_objects(tok, agent_preps) for e in actors.resolve(h)]
     aimed = {"on", "against", "to", "for"} | ({"of"} if patient_of else set())
     targets = [e for o in prep_objects(tok, aimed) for e in actors.resolve(o)]
     for content in _children(tok, {"acl"}):
@@ -812,6 +815,12 @@ def _finish(
             start, end = words[0].idx, weapon.idx + len(weapon.text)
             actor = [Entity(weapon.doc.text[start:end], start, end)]
             unplaced = True
+    if not actor and trig.event == "COERCE" and trig.mode in STATE_ACTS and _agentless(tok):
+        # "a missionary was arrested in Lebanon": the state where it happens did it
+        end = tok.idx + len(tok.text)
+        # no words name them: the act's own offsets, and what they stand for
+        actor = [Entity("authorities", tok.idx, end, role="authorities", sector="GOV")]
+        unplaced = True
     actor = _dedupe(
         [x for e in actor for x in (actors.expand_anaphor(e) if e.role == ANAPHOR else [e])]
     )
@@ -847,6 +856,19 @@ def _finish(
         distractors=_distractors(sent, actor + recipient, actors),
         trigger_dep=tok.dep_,
         far_target=far,
+    )
+
+
+# Coercive acts only a state does: an agentless passive one is the state's where it happens
+STATE_ACTS = {"arrest", "deport"}
+
+
+def _agentless(tok: Token) -> bool:
+    """A passive verb with no "by" phrase: "was arrested in Lebanon"."""
+    return (
+        tok.pos_ == "VERB"
+        and any(c.dep_ == "auxpass" for c in tok.children)
+        and not prep_objects(tok, {"by"})
     )
 
 
