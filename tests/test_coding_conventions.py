@@ -291,3 +291,22 @@ def test_an_agentless_arrest_is_the_state_where_it_happens() -> None:
 def test_a_religion_is_not_taken_for_a_surname() -> None:
     dyads = _dyads("A Christian missionary was arrested in Lebanon.")
     assert dyads == [("COERCE", ["LBN"], [])]
+
+
+def test_a_crowds_violence_is_a_riot() -> None:
+    dyads = _dyads("Protesters stormed the Danish embassy in Tehran on Friday.")
+    assert ("PROTEST", ["IRN"], ["DNK"]) in dyads
+    assert not any(d[0] == "ASSAULT" for d in dyads)
+    clash = _dyads("Protesters clashed with Kenyan riot police in Nairobi.")
+    assert clash and clash[0][:2] == ("PROTEST", ["KEN"])
+
+
+def test_troops_clashing_is_mutual_violence() -> None:
+    assert ("ASSAULT", ["CHN", "IND"], []) in _dyads(
+        "Indian and Chinese troops clashed in the Galwan Valley."
+    )
+
+
+def test_placing_firms_on_a_blacklist_is_a_sanction() -> None:
+    dyads = _dyads("China placed two Japanese firms on its unreliable entity list.")
+    assert ("SANCTION", ["CHN"], ["JPN"]) in dyads

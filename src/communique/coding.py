@@ -458,6 +458,7 @@ PREPOSITIONAL_SUPPORT = {
     "stay": {"on"},
     "put": {"on"},  # "put the army on alert"
     "place": {"on"},
+    "add": {"to"},  # "added two firms to its entity list"
 }
 
 
@@ -753,6 +754,9 @@ def noun_mention(
             for h in prep_objects(support, {"on", "against", "to", "for"})
             for e in actors.resolve(h)
         ]
+        if tok.dep_ == "pobj" and tok.head.head == support:
+            # "placed two U.S. firms on its entity list": the support's object is acted on
+            targets += [e for h in _children(support, {"dobj"}) for e in actors.resolve(h)]
         lend = lexicon.support.get(lexicon.lemma(support), {})
         if lend.get("event") and trig.event in (lend.get("for") or ()):
             event, cameo = str(lend["event"]), str(lend["cameo"])
@@ -806,6 +810,19 @@ def _finish(
             and not (e.code or e.org or e.name)
         ]
         unplaced = bool(actor)
+    if not actor and trig.event in {"ASSAULT", "COERCE"} and crowd and how == "verb":
+        # "protesters stormed the Swedish embassy", "clashed with security forces": a
+        # crowd's violence is a riot (PLOVER PROTEST, CAMEO 145), placed like any protest
+        rioters = [
+            e
+            for h in crowd
+            if (e := actors.resolve_one(h, bare_roles=True)) is not None
+            and e.role == "protesters"
+            and not (e.code or e.org or e.name)
+        ]
+        if rioters:
+            actor, unplaced = rioters, True
+            trig = dataclasses.replace(trig, event="PROTEST", mode="riot", cameo="145")
     if not actor and trig.event == "ASSAULT" and lexicon is not None:
         # "a roadside bomb killed a U.S. soldier near Samarra": the attackers are unnamed;
         # placed later by where the attack happens (PLOVER's convention)
