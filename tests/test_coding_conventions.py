@@ -310,3 +310,15 @@ def test_troops_clashing_is_mutual_violence() -> None:
 def test_placing_firms_on_a_blacklist_is_a_sanction() -> None:
     dyads = _dyads("China placed two Japanese firms on its unreliable entity list.")
     assert ("SANCTION", ["CHN"], ["JPN"]) in dyads
+
+
+def test_a_speakers_own_forces_are_the_speakers_country() -> None:
+    dyads = _dyads(
+        "Israel's military spokesman said its air force had struck a Hamas camp in Gaza."
+    )
+    assert any(d[0] == "ASSAULT" and d[1] == ["ISR"] for d in dyads)
+    army = _dyads("Indian officials said the army had struck nine sites in Pakistan.")
+    assert ("ASSAULT", ["IND"], ["PAK"]) in army
+    # "the two officers" are both sides, not the speaker's
+    two = _dyads("Misri said the two officers agreed that the ceasefire would take effect.")
+    assert not any(d[1] == ["IND"] for d in two)

@@ -810,6 +810,24 @@ def _finish(
             and not (e.code or e.org or e.name)
         ]
         unplaced = bool(actor)
+    if not actor and crowd and lexicon is not None:
+        # "Pakistan's military spokesman said its air force had shot down ...", "Indian
+        # officials said the army had struck ...": the speaker's own state organs
+        speaker = _speaker_country(tok, actors, lexicon)
+        organs = [
+            e
+            for h in crowd
+            # not "the two officers", "both armies": several sides
+            if not any(c.dep_ == "nummod" or c.lower_ == "both" for c in h.children)
+            and (e := actors.resolve_one(h, bare_roles=True)) is not None
+            and e.role
+            and e.sector in STATE_SECTORS
+            and not (e.code or e.org or e.name)
+        ]
+        if speaker and organs:
+            for entity in organs:
+                entity.code = speaker
+            actor = organs
     if not actor and trig.event in {"ASSAULT", "COERCE"} and crowd and how == "verb":
         # "protesters stormed the Swedish embassy", "clashed with security forces": a
         # crowd's violence is a riot (PLOVER PROTEST, CAMEO 145), placed like any protest
@@ -874,6 +892,27 @@ def _finish(
         trigger_dep=tok.dep_,
         far_target=far,
     )
+
+
+# Sectors of a state's own organs (army, police, government, intelligence)
+STATE_SECTORS = {"MIL", "GOV", "COP", "SPY"}
+REPORTING_EXTRA = {"claim", "confirm", "report", "announce", "add"}
+
+
+def _speaker_country(tok: Token, actors: ArticleActors, lexicon: Lexicon) -> str | None:
+    """The one country of whoever reports the clause ``tok`` heads ("Indian officials
+    said ...")."""
+    saying = set((lexicon.deontic or {}).get("governors") or ()) | REPORTING_EXTRA
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in {"ccomp", "conj"} or node.head == node:
+            return None
+        node = node.head
+        if node.lemma_.lower() in saying:
+            heads, passive = subject_of(node)
+            codes = {e.code for h in heads for e in actors.resolve(h) if e.code}
+            return next(iter(codes)) if len(codes) == 1 and not passive else None
+    return None
 
 
 # Coercive acts only a state does: an agentless passive one is the state's where it happens
