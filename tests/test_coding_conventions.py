@@ -322,3 +322,14 @@ def test_a_speakers_own_forces_are_the_speakers_country() -> None:
     # "the two officers" are both sides, not the speaker's
     two = _dyads("Misri said the two officers agreed that the ceasefire would take effect.")
     assert not any(d[1] == ["IND"] for d in two)
+
+
+def test_strengthening_forces_is_mobilisation_and_ties_are_not() -> None:
+    dyads = _dyads("Turkey has strengthened its troops in northern Iraq.")
+    assert dyads and dyads[0][:2] == ("MOBILIZE", ["TUR"])
+    assert _dyads("The EU strengthened its ties with Japan.") == []
+
+
+def test_inhabitants_of_a_place_are_its_people() -> None:
+    text = "Inhabitants of the Syrian Golan Heights threatened a strike unless Israel yields."
+    assert ("THREATEN", ["SYR"], ["ISR"]) in _dyads(text)
