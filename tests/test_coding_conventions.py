@@ -333,3 +333,55 @@ def test_strengthening_forces_is_mobilisation_and_ties_are_not() -> None:
 def test_inhabitants_of_a_place_are_its_people() -> None:
     text = "Inhabitants of the Syrian Golan Heights threatened a strike unless Israel yields."
     assert ("THREATEN", ["SYR"], ["ISR"]) in _dyads(text)
+
+
+def test_a_crowd_north_of_a_city_is_placed_there() -> None:
+    text = "Protesters clashed with riot police near the French embassy south of Dakar."
+    assert ("PROTEST", ["SEN"], []) in _dyads(text)
+
+
+def test_a_package_of_weapons_is_aid_whatever_verb_announces_it() -> None:
+    text = "Germany announced a package of tanks and ammunition for Ukraine."
+    assert ("AID", ["DEU"], ["UKR"]) in _dyads(text)
+    # a package of sanctions stays a sanction
+    dyads = _dyads("Britain announced a package of sanctions against Iran.")
+    assert dyads and dyads[0][0] == "SANCTION"
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("West African leaders suspended Guinea from the bloc.", "ECOWAS"),
+        ("Gulf states condemned the attack on the tanker.", "GCC"),
+        ("Southeast Asian nations urged Myanmar to end the violence.", "ASEAN"),
+    ],
+    ids=["west-african-leaders", "gulf-states", "southeast-asian-nations"],
+)
+def test_a_regions_leaders_act_as_its_organisation(text: str, org: str) -> None:
+    events = analyze(text, published="2024-06-14").events
+    assert events and any(a.org == org for a in events[0].actor)
+
+
+def test_a_regional_adjective_alone_is_not_an_organisation() -> None:
+    events = analyze("A West African country expelled the envoy.", published="2024-06-14").events
+    assert not any(a.org for e in events for a in e.actor)
+
+
+def test_troops_leaving_a_country_is_a_withdrawal() -> None:
+    assert ("RETREAT", ["GBR"], ["IRQ"]) in _dyads("The last British troops left Iraq.")
+    assert _dyads("Scholz left Berlin for Washington on Thursday.") == []
+
+
+def test_forces_detected_near_a_country_are_a_show_of_force_towards_it() -> None:
+    text = "Japan's defence ministry said it had spotted six Chinese warships near Okinawa."
+    assert ("MOBILIZE", ["CHN"], ["JPN"]) in _dyads(text)
+
+
+def test_the_setting_of_an_agreement_is_not_its_target() -> None:
+    text = "Hungary agreed to lift its veto on the aid after talks in Brussels."
+    assert not any(d[0] == "AGREE" and d[2] == ["BEL"] for d in _dyads(text))
+
+
+def test_finalizing_a_treaty_text_is_signing_support() -> None:
+    text = "Serbia and Kosovo finalized the text of a normalisation agreement."
+    assert ("SUPPORT", ["KOS", "SRB"], []) in _dyads(text)

@@ -64,6 +64,10 @@ COLLECTIVES = {
     "couple",
     "pair",
 }
+# What a region's organisation acts through: "West African leaders", "Arab states"
+REGION_COLLECTIVES = frozenset(
+    {"leader", "state", "nation", "country", "government", "head", "minister", "president"}
+)
 # Phrases that stand for the parties already in context ("the two countries").
 PARTY_ANAPHORS = {
     "both countries",
@@ -385,6 +389,8 @@ class ArticleActors:
             return True
         if head.pos_ != "NOUN":
             return False
+        if self._region(head) is not None:
+            return True  # "Gulf states"
         if self._located_in(head) and any(
             child.dep_ == "compound"
             and child.i in self.matches
@@ -593,6 +599,10 @@ class ArticleActors:
             elif bare_roles and any(t.lower_ == "ethnic" for t in span):
                 code, role, community = None, role or "residents", True
         if code is None and org is None and name is None and not community:
+            region = self._region(span.root, span.start)
+            if region is not None:
+                code, org, sector = region.code, region.org, sector or "GOV"
+        if code is None and org is None and name is None and not community:
             code = self._place_country(span)
         if code is None and org is None and name is None and role:
             code = self._located_in(span.root)  # "security forces in Guinea"
@@ -621,6 +631,18 @@ class ArticleActors:
             role=None if role == COUNTERPART and name else role,
             identifier=identifier or (f"org:{org}" if org else None),
         )
+
+    def _region(self, root: Token, start: int = 0) -> Entry | None:
+        """ "West African leaders", "Arab states": a region's leaders or states acting
+        together are its organisation."""
+        if root.tag_ not in {"NNS", "NNPS"} or root.lemma_.lower() not in REGION_COLLECTIVES:
+            return None
+        first = root.i
+        while first > start and self.doc[first - 1].dep_ in {"amod", "compound", "nmod"}:
+            first -= 1
+        if first == root.i:
+            return None
+        return self.kb.regions.get(norm(self.doc[first : root.i].text))
 
     def _home_of(self, head: Token) -> str | None:
         """The country a community is said to live in: "Albanians of southern Serbia"."""

@@ -349,6 +349,19 @@ def _has_need(
             actors.resolve(o) or any(actors.resolve(p) for p in _children(o, {"poss"}))
             for o in _objects(token)
         )
+    if need.startswith("subject_") and need != "subject_pair":
+        # "the last French soldiers left Mali": a verb made an act by who does it
+        members = lexicon.classes.get(need[len("subject_") :], frozenset())
+        subj, passive = subject_of(token)
+        return not passive and any(h.lemma_.lower() in members for h in subj)
+    if need.startswith("of_"):
+        # "a package of rockets and ammunition": a noun made an event by what it holds
+        members = lexicon.classes.get(need[len("of_") :], frozenset())
+        return any(
+            w.lemma_.lower() in members
+            for o in prep_objects(token, {"of"})
+            for w in (o, *o.conjuncts)
+        )
     if need.startswith("object_"):
         return _object_in_class(token, need[len("object_") :], lexicon)
     if need == "subject_pair":
@@ -420,6 +433,8 @@ MEASURE_NOUNS = {
     "tranche",
     "level",  # "put the army on the highest level of readiness"
     "state",  # "a state of alert"
+    "text",  # "finalized the text of a peace treaty"
+    "draft",
 }
 
 

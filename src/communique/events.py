@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from communique.codebook import Codebook
 from communique.gazetteer import gazetteer
+from communique.places import CLAUSE_BASES
 from communique.records import Entity, Event, Mention, Place, content_hash
 
 REALIS = ("asserted", "reported")
@@ -197,7 +198,12 @@ PLACE_PRECISION_RANK = {"site": 0, "city": 0, "admin": 1, "area": 2, "country": 
 
 
 def _clause_based(place: Place) -> bool:
-    return place.basis in {"", "clause"}
+    return place.basis in CLAUSE_BASES
+
+
+# Acts done in words: where they are said is not whom they are said to ("agreed after
+# talks in Vilnius" is not aimed at Lithuania)
+SAID_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "THREATEN"})
 
 
 def _event_place(
@@ -278,6 +284,9 @@ def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Ev
     event_loc = _event_place(group, primary.event, mode, actor, recipient)
     target_here = (
         not recipient
+        and not (
+            primary.event in SAID_TYPES and event_loc is not None and event_loc.basis == "frame"
+        )
         and not primary.reciprocal
         and event_loc is not None
         and _clause_based(event_loc)

@@ -108,6 +108,8 @@ class KnowledgeBase:
     organisations: dict[str, dict[str, Any]] = field(default_factory=dict)
     people: list[Person] = field(default_factory=list)
     phrases: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
+    # regional adjective -> the organisation its leaders and states act as ("West African")
+    regions: dict[str, Entry] = field(default_factory=dict)
     max_phrase_words: int = 1
     case_sensitive: dict[str, str] = field(default_factory=dict)
     # first alphanumeric run of each phrase -> longest phrase (in characters) it starts,
@@ -165,6 +167,8 @@ class KnowledgeBase:
         for phrase in [org, row.get("name"), *(row.get("aliases") or [])]:
             if phrase:
                 self.add_phrase(str(phrase), entry)
+        for region in row.get("regions") or []:
+            self.regions[norm(str(region))] = entry
 
     def add_person(self, row: dict[str, Any]) -> None:
         positions = tuple(

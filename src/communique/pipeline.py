@@ -23,7 +23,7 @@ from communique.errors import InputError
 from communique.events import future_as_agree, merge
 from communique.factuality import assess, historical, refusal
 from communique.knowledge import KnowledgeBase
-from communique.places import event_place, find_forum
+from communique.places import CLAUSE_BASES, event_place, find_forum
 from communique.records import Analysis, Article, Entity, Failure, Mention, Place
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def _place_crowd(mention: Mention) -> bool:
     (or attacks) in, when the clause itself places the event; otherwise the mention keeps
     no actor (whose act it was is unknown)."""
     place = mention.event_loc
-    if place is None or place.basis not in {"", "clause"} or not place.country:
+    if place is None or place.basis not in CLAUSE_BASES or not place.country:
         mention.actor = []
         return bool(mention.recipient)
     for entity in mention.actor:
@@ -112,7 +112,7 @@ def _community_by_place(mention: Mention) -> None:
     Albanians demonstrated in Serbia" is a Serbian protest, and "killed three ethnic
     Albanians in southern Serbia" has no foreign target."""
     place = mention.event_loc
-    if place is None or place.basis not in {"", "clause"} or not place.country:
+    if place is None or place.basis not in CLAUSE_BASES or not place.country:
         return
     moved = False
     for entity in mention.actor + mention.recipient:
@@ -134,7 +134,7 @@ def _target_by_place(mention: Mention) -> None:
     place = mention.event_loc
     if mention.event != "ASSAULT" or mention.recipient or not mention.actor:
         return
-    if place is None or place.basis not in {"", "clause"} or not place.country:
+    if place is None or place.basis not in CLAUSE_BASES or not place.country:
         return
     codes = {e.code for e in mention.actor}
     if None in codes or place.country in codes:

@@ -60,6 +60,11 @@ REMOTE = _WORDS["remote"]
 BEFORE = _WORDS["before"]
 # Prepositions that put any event at their object ("met in Qingdao", "at the Kremlin").
 AT_PREPS = frozenset({"in", "at", "inside", "near", "outside", "aboard", "within"})
+# "clashed ... north of Beirut", "a village 20 km south of Kharkiv"
+COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"north-east", "north-west", "south-east", "south-west"}
+)
 # ... a movement ("travelled to Kyiv", "flew into Kabul").
 TO_PREPS = frozenset({"to", "into"})
 # ... an attack ("strikes on Kharkiv", "missiles at Israel", "shelling of border villages").
@@ -95,6 +100,9 @@ FORUM_NOUNS = {
 # then one inside its arguments or forum phrase, then one in a participle clause that
 # frames it ("Speaking in Washington, Blinken accused ...").
 OWN, INSIDE, FRAME = 0, 1, 2
+# Bases of a place the event's own clause names ("frame": the clause's setting, "after
+# talks in Vilnius", "Speaking in Washington, ...")
+CLAUSE_BASES = frozenset({"", "clause", "frame"})
 # Smallest city a forum's name is taken to name ("the Munich Security Conference"); set so
 # that a name is not a small town's by chance.
 NAMED_AFTER_POPULATION = 100_000
@@ -359,7 +367,8 @@ class ArticlePlaces:
         several = any(place.basis == "several" for _, _, _, place in found[1:])
         if len(finer) == 1 and not several:
             best = next(iter(finer.values()))
-        return best
+        # "agreed ... after talks in Vilnius": the place of the frame, not of the act
+        return replace(best, basis="frame") if found[0][0] == FRAME else best
 
     def _walk(
         self,
@@ -433,6 +442,13 @@ class ArticlePlaces:
                         self._walk(obj, trigger, rank, depth + 1, found)
                         if obj.lemma_.lower() in FORUM_NOUNS:
                             add(self._named_after(obj), obj, 1)  # "the Munich conference"
+            elif dep in {"advmod", "npadvmod"} and child.lower_ in COMPASS:
+                # "clashed with police north of Beirut": near there, so there
+                for of in child.children:
+                    if of.dep_ == "prep" and of.lower_ == "of":
+                        for obj in of.children:
+                            if obj.dep_ == "pobj":
+                                add(self.place_of(obj), obj)
             elif dep == "xcomp" and is_head:
                 # "agreed to restore relations after four days of talks in Beijing"
                 for marker in child.children:
@@ -705,7 +721,7 @@ def event_place(
     places = article_places(actors)
     place = places.clause_place(trigger, support)
     if place is not None:
-        return replace(place, basis="clause")
+        return replace(place, basis=place.basis if place.basis == "frame" else "clause")
     return places.fallback(trigger)
 
 

@@ -89,6 +89,7 @@ class Place:
     # city | admin | country | area | site; by feature class when not set
     precision: str | None = None
     # How an event's place was found (places.py): "clause" (the predicate's own words),
+    # "frame" (its clause's setting: "after talks in Vilnius"),
     # "shared" (a related event's), "article", "dateline", "forum", "visit"; not exported
     basis: str = ""
 
