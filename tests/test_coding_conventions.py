@@ -385,3 +385,85 @@ def test_the_setting_of_an_agreement_is_not_its_target() -> None:
 def test_finalizing_a_treaty_text_is_signing_support() -> None:
     text = "Serbia and Kosovo finalized the text of a normalisation agreement."
     assert ("SUPPORT", ["KOS", "SRB"], []) in _dyads(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mali's junta ordered the French ambassador to leave the country within 72 hours.",
+            ("SANCTION", ["MLI"], ["FRA"]),
+        ),
+        ("Lithuania summoned the Belarusian charge d'affaires.", ("ACCUSE", ["LTU"], ["BLR"])),
+        ("Sweden formally joined NATO in March.", ("COOPERATE", ["SWE"], ["IGO"])),
+        (
+            "Russian missiles hit a power plant in Ukraine's Kharkiv region.",
+            ("ASSAULT", ["RUS"], ["UKR"]),
+        ),
+        ("Norway handed over ten Leopard tanks to Ukraine.", ("AID", ["NOR"], ["UKR"])),
+        ("The EU granted Moldova candidate status.", ("SUPPORT", ["IGO"], ["MDA"])),
+        ("Hungary blocked a joint EU statement.", ("REJECT", ["HUN"], ["IGO"])),
+        (
+            "Russian hackers breached the networks of the German foreign ministry.",
+            ("COERCE", ["RUS"], ["DEU"]),
+        ),
+    ],
+    ids=[
+        "expel-order",
+        "summon-charge",
+        "join-alliance",
+        "hit",
+        "hand-over-arms",
+        "grant-status",
+        "block-statement",
+        "breach-networks",
+    ],
+)
+def test_more_verbs_read_by_their_objects(text: str, expected: tuple) -> None:
+    assert expected in _dyads(text)
+
+
+def test_sanctions_hitting_an_economy_are_no_attack() -> None:
+    assert not any(d[0] == "ASSAULT" for d in _dyads("Western sanctions hit Russia's economy."))
+
+
+def test_troops_deployed_in_the_passive_are_their_states() -> None:
+    text = "Belarusian troops were deployed to the border with Ukraine."
+    dyads = _dyads(text)
+    assert dyads and dyads[0][:2] == ("MOBILIZE", ["BLR"])
+
+
+def test_ordering_the_army_to_readiness_is_mobilisation() -> None:
+    text = "Armenia's prime minister ordered the army to the highest level of combat readiness."
+    assert any(d[:2] == ("MOBILIZE", ["ARM"]) for d in _dyads(text))
+
+
+def test_exchanging_fire_is_an_attack() -> None:
+    dyads = _dyads("Indian and Chinese troops exchanged fire in Ladakh.")
+    assert any(d[0] == "ASSAULT" for d in dyads)
+
+
+def test_opening_a_crossing_lets_in_and_approving_a_deal_ratifies_it() -> None:
+    opened = _dyads("Turkey opened the border crossing to allow aid deliveries to Syria.")
+    assert ("RETREAT", ["TUR"], ["SYR"]) in opened
+    approved = _dyads("Japan's parliament approved the trade agreement with Britain.")
+    assert approved and approved[0][0] == "SUPPORT"
+
+
+def test_an_anniversary_clause_is_history() -> None:
+    events = analyze(
+        "Leaders met in Warsaw on Tuesday, 20 years since Poland joined the EU.",
+        published="2024-05-01",
+    ).events
+    joined = [e for e in events if e.event == "COOPERATE"]
+    assert joined and all(e.factuality == "historical" for e in joined)
+
+
+def test_a_coordinated_clause_of_its_own_keeps_its_target() -> None:
+    text = (
+        "Chad opened its borders to refugees fleeing Sudan, but was still refusing entry "
+        "to Libyans."
+    )
+    assert not any(d[0] == "RETREAT" and d[2] == ["LBY"] for d in _dyads(text))
+    shared = "The council will tighten sanctions and impose a blockade against Serbia."
+    assert all(d[2] == ["SRB"] for d in _dyads(shared, plover_future=True) if d[0] != "SUPPORT")

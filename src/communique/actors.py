@@ -578,7 +578,14 @@ class ArticleActors:
                 and span.root.ent_type_ != "NORP"  # "a Christian missionary"
                 and not _is_city(span.root.text)
             ):
-                person = self.kb.by_surname(span.root.text, code=nationality, day=self.published)
+                # a near spelling only for what may be a name ("Leopard tanks" is no
+                # "Leotard")
+                person = self.kb.by_surname(
+                    span.root.text,
+                    code=nationality,
+                    day=self.published,
+                    fuzzy=span.root.ent_type_ in {"", "PERSON"},
+                )
                 known = self._from_person(person, span) if person is not None else None
             if known is not None:
                 name, identifier = known.name, known.identifier

@@ -333,10 +333,13 @@ def _has_need(
         return any(actors.resolve(h) for h in prep_objects(token, {"in"}))
     if need == "xcomp":
         return bool(_children(token, {"xcomp"}))
-    if need == "xcomp_force":
+    if "+" in need:
+        # "object_diplomat+xcomp_departure": every part ("ordered the ambassador to leave")
+        return all(_has_need(token, part, support, actors, lexicon) for part in need.split("+"))
+    if need.startswith("xcomp_"):
         # "vowed to fight/retaliate/respond": a threat of force, not any promise
         return any(
-            x.lemma_.lower() in lexicon.classes.get("force", frozenset())
+            x.lemma_.lower() in lexicon.classes.get(need[len("xcomp_") :], frozenset())
             for x in _children(token, {"xcomp"})
         )
     if need == "object":
@@ -349,6 +352,9 @@ def _has_need(
             actors.resolve(o) or any(actors.resolve(p) for p in _children(o, {"poss"}))
             for o in _objects(token)
         )
+    if need == "object_org":
+        # "Finland joined NATO"
+        return any(e.org for o in _objects(token) for e in actors.resolve(o))
     if need.startswith("subject_") and need != "subject_pair":
         # "the last French soldiers left Mali": a verb made an act by who does it
         members = lexicon.classes.get(need[len("subject_") :], frozenset())
@@ -371,7 +377,7 @@ def _has_need(
         return support is not None
     if need == "support_fire":
         # "opened fire on": the verb that makes "fire" an act, not a blaze
-        return support is not None and support.lemma_.lower() in {"open", "return"}
+        return support is not None and support.lemma_.lower() in {"open", "return", "exchange"}
     if need == "support_aid":
         return support is not None and bool(
             lexicon.support.get(lexicon.lemma(support), {}).get("aid")
@@ -472,6 +478,8 @@ PREPOSITIONAL_SUPPORT = {
     "remain": {"on"},
     "stay": {"on"},
     "put": {"on"},  # "put the army on alert"
+    "order": {"to"},  # "ordered the army to the highest level of readiness"
+    "raise": {"to"},
     "place": {"on"},
     "add": {"to"},  # "added two firms to its entity list"
 }
@@ -560,6 +568,9 @@ def verb_mention(
             # "a camp for Congolese refugees was attacked": what the patient is about
             subjects = [e for h in subj_heads for e in actors.resolve_within(h)]
         subjects, objects = agents, subjects
+        if not agents and trig.event == "MOBILIZE":
+            # "North Korean troops were deployed to Kursk": by their own state
+            subjects, objects = objects, []
     if trig.swap:
         subjects, objects = objects, subjects
     reciprocal = trig.reciprocal
@@ -679,8 +690,18 @@ TARGET_SKIP_DEPS = (
 TARGET_DEPTH = 4
 
 
+# Acts whose party may be named only by their aim: "opened the bridge to allow the
+# delivery of grain to Afghanistan"
+PURPOSE_TARGETS = frozenset({"RETREAT", "AID", "CONCEDE"})
+
+
 def _phrase_target(
-    tok: Token, actor: list[Entity], actors: ArticleActors, *, past_places: bool = False
+    tok: Token,
+    actor: list[Entity],
+    actors: ArticleActors,
+    *,
+    past_places: bool = False,
+    purpose: bool = False,
 ) -> list[Entity]:
     """The first other party inside the trigger's own phrase, nearest first: "rejected
     calls by Belarus's rulers for aid" -> Belarus. PETRARCH's verb-phrase target, read
@@ -689,14 +710,80 @@ def _phrase_target(
     Chinese authorities")."""
     own = {e.code or e.org for e in actor}
     start = tok.head if tok.dep_ in {"dobj", "compound"} and tok.head.pos_ == "VERB" else tok
-    frontier = [start] if start == tok else [start, tok]
-    seen = {tok.i}
+    # "donated and delivered goods to Baghdad", "established ties with and opened an
+    # embassy in Tehran": a verb short of its object shares its conjunct's
+    elliptic = tok.pos_ == "VERB" and (
+        not _children(tok, OBJECT_DEPS)
+        or any(
+            c.dep_ == "prep" and not _children(c, {"pobj", "pcomp", "prep"})
+            for c in _own_phrase(tok)
+        )
+    )
+    found = _nearest_party(
+        [start] if start == tok else [start, tok], {tok.i}, own, actors, past_places, elliptic
+    )
+    if found or tok.pos_ != "VERB" or not purpose:
+        return found
+    # "opened the bridge to allow the delivery of grain to Afghanistan": the aim's party
+    purposes = [
+        c
+        for c in tok.children
+        if c.dep_ == "advcl"
+        and c.tag_ == "VB"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+    return _nearest_party(purposes, {tok.i}, own, actors, past_places) if purposes else []
+
+
+def _own_clause(verb: Token) -> bool:
+    """A coordinated verb that opens a clause of its own ("..., but was still refusing
+    admittance to Ghanaians"), not one sharing its neighbour's target ("tighten
+    sanctions and impose a blockade against Serbia")."""
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"}
+        or c.dep_ == "cc"
+        and c.lower_ in {"but", "yet", "while"}
+        for c in verb.children
+    ) or any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in verb.head.children)
+
+
+def _own_phrase(verb: Token) -> list[Token]:
+    """The verb's own arguments and their phrases, not the clauses coordinated with or
+    subordinate to it."""
+    out: list[Token] = []
+    stack = [
+        c for c in verb.children if c.dep_ not in TARGET_SKIP_DEPS | {"conj", "ccomp", "xcomp"}
+    ]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in TARGET_SKIP_DEPS | {"conj"})
+    return out
+
+
+def _nearest_party(
+    frontier: list[Token],
+    seen: set[int],
+    own: set[str | None],
+    actors: ArticleActors,
+    past_places: bool,
+    conjuncts: bool = False,
+) -> list[Entity]:
+    """Breadth first from ``frontier``: the first phrase naming a party not in ``own``;
+    into coordinated verbs only with ``conjuncts``."""
     for _ in range(TARGET_DEPTH):
         following: list[Token] = []
         for node in frontier:
             for child in node.children:
                 if child.i in seen or child.dep_ in TARGET_SKIP_DEPS:
                     continue
+                if (
+                    child.dep_ == "conj"
+                    and child.pos_ in {"VERB", "AUX"}
+                    and not conjuncts
+                    and _own_clause(child)
+                ):
+                    continue  # "opened its borders ..., but was refusing ...": another act
                 seen.add(child.i)
                 if past_places and child.ent_type_ in {"GPE", "LOC", "FAC"}:
                     continue
@@ -888,7 +975,9 @@ def _finish(
         and not trig.reciprocal
         and not (unplaced and trig.event == "ASSAULT")
     ):
-        recipient = _phrase_target(tok, actor, actors, past_places=unplaced)
+        recipient = _phrase_target(
+            tok, actor, actors, past_places=unplaced, purpose=trig.event in PURPOSE_TARGETS
+        )
         far = bool(recipient)
     _inherit_counterpart(actor, recipient, actors)
     return Mention(

@@ -261,6 +261,9 @@ def assess(
             return "reported", reporter
         first = False
         if _background_clause(level):
+            if _anniversary(level):
+                # "marking 25 years since Poland joined NATO": long past
+                return "historical", None
             # "after being attacked", "after it was attacked": given background
             return _reported_only(level.head.head if level.dep_ == "pcomp" else level.head, cues)
         if level.dep_ in CLAUSE_CLIMB_DEPS and level.head != level:
@@ -321,6 +324,17 @@ def _background_clause(verb: Token) -> bool:
     if verb.dep_ == "advcl" and verb.tag_ in {"VBD", "VBN"}:
         return any(c.dep_ == "mark" and c.lower_ in {"after", "since"} for c in verb.children)
     return False
+
+
+SPANS_OF_YEARS = frozenset({"year", "decade", "century", "anniversary"})
+
+
+def _anniversary(verb: Token) -> bool:
+    """ "25 years since Poland joined NATO", "a decade since the war began": the clause
+    is counted in years from its event."""
+    if not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return False
+    return any(t.lemma_.lower() in SPANS_OF_YEARS for t in verb.head.subtree if t.i < verb.i)
 
 
 def _infinitive_of_purpose(verb: Token) -> bool:

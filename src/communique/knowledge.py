@@ -119,7 +119,7 @@ class KnowledgeBase:
     _full_names: dict[str, Person] = field(default_factory=dict)
     _fuzzy_cache: dict[tuple[str, str | None], Person | None] = field(default_factory=dict)
     _fuzzy_countries: dict[str, str | None] = field(default_factory=dict)
-    _surname_cache: dict[tuple[str, str | None, date | None], Person | None] = field(
+    _surname_cache: dict[tuple[str, str | None, date | None, bool], Person | None] = field(
         default_factory=dict
     )
     _initials: dict[str, list[str]] = field(default_factory=dict)
@@ -236,16 +236,22 @@ class KnowledgeBase:
         return self._fuzzy_countries[key]
 
     def by_surname(
-        self, surname: str, *, code: str | None = None, day: date | None = None
+        self,
+        surname: str,
+        *,
+        code: str | None = None,
+        day: date | None = None,
+        fuzzy: bool = True,
     ) -> Person | None:
-        """The one known person with this surname, spelt exactly or nearly ("Zelenskiy");
-        None when no one or several of different countries share it. Of several of one
-        country ("Bush", "Singh"), the one in office on ``day``, else the latest."""
+        """The one known person with this surname, spelt exactly or, with ``fuzzy``,
+        nearly ("Zelenskiy"); None when no one or several of different countries share it.
+        Of several of one country ("Bush", "Singh"), the one in office on ``day``, else the
+        latest."""
         key = norm(surname)
-        if (key, code, day) in self._surname_cache:
-            return self._surname_cache[(key, code, day)]
+        if (key, code, day, fuzzy) in self._surname_cache:
+            return self._surname_cache[(key, code, day, fuzzy)]
         found = {p.name: p for p in self._surnames.get(key, []) if code in (None, p.code)}
-        if not found and len(key) >= 5:
+        if not found and fuzzy and len(key) >= 5:
             pool = [
                 k
                 for k in self._surnames_by_initial().get(key[:1], [])
@@ -255,7 +261,7 @@ class KnowledgeBase:
             if len(close) == 1:
                 found = {p.name: p for p in self._surnames[close[0]] if code in (None, p.code)}
         person = _one_of(list(found.values()), day)
-        self._surname_cache[(key, code, day)] = person
+        self._surname_cache[(key, code, day, fuzzy)] = person
         return person
 
     def _surnames_by_initial(self) -> dict[str, list[str]]:

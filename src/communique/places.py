@@ -59,7 +59,7 @@ PLACE_NOUNS = _WORDS["place_nouns"]
 REMOTE = _WORDS["remote"]
 BEFORE = _WORDS["before"]
 # Prepositions that put any event at their object ("met in Qingdao", "at the Kremlin").
-AT_PREPS = frozenset({"in", "at", "inside", "near", "outside", "aboard", "within"})
+AT_PREPS = frozenset({"in", "at", "inside", "near", "outside", "aboard", "within", "along"})
 # "clashed ... north of Beirut", "a village 20 km south of Kharkiv"
 COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
@@ -73,7 +73,7 @@ ATTACK_PREPS = frozenset({"on", "at", "against", "into", "across", "over", "of",
 # the summit in Kazan", "talks with Lavrov in Moscow", "talks between officials in Jeddah",
 # "speaking to reporters in Brussels").
 THROUGH_PREPS = frozenset(
-    {"on", "during", "of", "with", "between", "for", "at", "in", "among", "to"}
+    {"on", "during", "of", "with", "between", "for", "at", "in", "among", "to", "along"}
 )
 # Dependencies that open another clause: places in them belong to other events.
 OTHER_CLAUSE = frozenset(
@@ -267,7 +267,12 @@ class ArticlePlaces:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for obj in prep.children:
                         if obj.dep_ == "pobj":
-                            found = self._head_place(obj, seat=False)
+                            # "the provinces of Ilam and Khuzestan": their country
+                            found = (
+                                self.place_of(obj, seat=False)
+                                if obj.conjuncts
+                                else self._head_place(obj, seat=False)
+                            )
                             if found is None:
                                 found = self._unlisted(obj, named=True)
                             if found is not None:
