@@ -467,3 +467,54 @@ def test_a_coordinated_clause_of_its_own_keeps_its_target() -> None:
     assert not any(d[0] == "RETREAT" and d[2] == ["LBY"] for d in _dyads(text))
     shared = "The council will tighten sanctions and impose a blockade against Serbia."
     assert all(d[2] == ["SRB"] for d in _dyads(shared, plover_future=True) if d[0] != "SUPPORT")
+
+
+def test_a_bare_headcount_is_a_crowd() -> None:
+    text = "Thousands rallied in Nairobi against the finance bill."
+    assert any(d[:2] == ("PROTEST", ["KEN"]) for d in _dyads(text))
+
+
+def test_aid_counted_in_money_takes_its_verb() -> None:
+    text = "France pledged 200 million euros in humanitarian aid to Lebanon."
+    assert ("AGREE", ["FRA"], ["LBN"]) in _dyads(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Armenia and Azerbaijan exchanged 32 prisoners of war.", ("RETREAT", ["ARM", "AZE"], [])),
+        ("Bolivia broke off diplomatic relations with Israel.", ("SANCTION", ["BOL"], ["ISR"])),
+        ("Mali revoked its defence agreement with France.", ("SANCTION", ["MLI"], ["FRA"])),
+        (
+            "Nicaragua filed a case against Germany at the World Court.",
+            ("ACCUSE", ["NIC"], ["DEU"]),
+        ),
+        ("The IMF approved a $3 billion loan for Egypt.", ("AID", ["IGO"], ["EGY"])),
+        ("Jordan sent aid trucks into Gaza.", ("AID", ["JOR"], ["PSE"])),
+        ("Kyiv thanked Berlin for the air defence systems.", ("SUPPORT", ["UKR"], ["DEU"])),
+        ("The EU lifted Niger's suspension.", ("CONCEDE", ["IGO"], ["NER"])),
+    ],
+    ids=[
+        "prisoner-swap",
+        "break-off-ties",
+        "revoke-pact",
+        "file-case",
+        "loan",
+        "aid-into",
+        "thank",
+        "lift-suspension",
+    ],
+)
+def test_more_acts(text: str, expected: tuple) -> None:
+    assert expected in _dyads(text)
+
+
+def test_missiles_launched_at_targets_are_an_attack() -> None:
+    dyads = _dyads("Iran launched missiles at militant bases in Pakistan's Balochistan.")
+    assert any(d[0] == "ASSAULT" and d[1] == ["IRN"] for d in dyads)
+    assert not any(d[0] == "MOBILIZE" for d in dyads)
+
+
+def test_pressing_someone_on_a_topic_targets_only_them() -> None:
+    dyads = _dyads("Scholz pressed Xi on Russia's war in Ukraine.")
+    assert ("REQUEST", ["DEU"], ["CHN"]) in dyads

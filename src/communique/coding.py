@@ -453,6 +453,13 @@ def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
         and noun.head.head.lemma_.lower() in MEASURE_NOUNS
     ):
         noun = noun.head.head  # "agreed a 14th package of sanctions against Russia"
+    elif (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in {"in", "of"}
+        and noun.head.head.dep_ in OBJECT_DEPS
+        and any(c.dep_ in {"nummod", "quantmod"} for c in noun.head.head.children)
+    ):
+        noun = noun.head.head  # "pledged 500 million euros in military aid to Ukraine"
     head = noun.head
     if noun.dep_ in OBJECT_DEPS | {"nsubjpass", "attr"} and lexicon.lemma(head) in lexicon.support:
         return head
@@ -551,6 +558,10 @@ def verb_mention(
     aimed = {"on", "against", "to", "in"} if "in_actor" in trig.needs else {"on", "against", "to"}
     if trig.event == "ASSAULT":
         aimed = aimed | {"at"}  # "fired missiles at Israel"
+    if trig.event == "AID":
+        aimed = aimed | {"into"}  # "sent aid trucks into Gaza"
+    if objects and not deeper and trig.event in TOPIC_ON:
+        aimed = aimed - {"on"}  # "pressed Xi on Ukraine": Xi is pressed, Ukraine the topic
     targets = [e for h in prep_objects(tok, aimed) for e in actors.resolve(h)]
     if trig.event == "ACCUSE" and (deeper or not objects):
         # "complained to the United Nations over Israeli air raids": the complaint is
@@ -601,7 +612,16 @@ def verb_mention(
         lexicon,
         crowd=[] if passive else subj_heads,
     )
-    if mention is not None and trig.single and not mention.recipient and not reciprocal:
+    if (
+        mention is not None
+        and trig.single
+        and not mention.recipient
+        and not reciprocal
+        # "launched missiles at targets in Iraq's Kurdistan region" is aimed
+        and not any(
+            o.ent_type_ not in {"DATE", "TIME"} for o in prep_objects(tok, {"at", "on", "against"})
+        )
+    ):
         # "North Korea fired a ballistic missile into the sea": no target, a show of force
         mention.event, mention.cameo, mention.mode = trig.single, "150", "weapons"
     if mention is not None:
@@ -615,6 +635,8 @@ def verb_mention(
     return mention
 
 
+# Acts in words whose "on" names the topic once the addressee is the object
+TOPIC_ON = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE", "CONSULT", "THREATEN"})
 CONDITION_MARKS = {"if", "unless"}
 
 
@@ -883,6 +905,12 @@ def noun_mention(
     return mention
 
 
+# Numbers that stand for a crowd on their own: "thousands rallied in Manila"
+HEADCOUNTS = frozenset(
+    {"thousand", "thousands", "hundred", "hundreds", "dozens", "scores", "million", "millions"}
+)
+
+
 def _finish(
     tok: Token,
     trig: Trigger,
@@ -911,6 +939,14 @@ def _finish(
             and e.role
             and not (e.code or e.org or e.name)
         ]
+        if not actor:
+            # "thousands rallied in Manila": a bare headcount is a crowd
+            actor = [
+                Entity(span.text, span.start_char, span.end_char, role="protesters", sector="CVL")
+                for h, head in zip(crowd, heads, strict=True)
+                if head.lemma_.lower() in HEADCOUNTS and not prep_objects(head, {"of"})
+                for span in [actors.phrase(h)]
+            ]
         unplaced = bool(actor)
     if not actor and crowd and lexicon is not None:
         # "Pakistan's military spokesman said its air force had shot down ...", "Indian
