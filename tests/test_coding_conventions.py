@@ -518,3 +518,70 @@ def test_missiles_launched_at_targets_are_an_attack() -> None:
 def test_pressing_someone_on_a_topic_targets_only_them() -> None:
     dyads = _dyads("Scholz pressed Xi on Russia's war in Ukraine.")
     assert ("REQUEST", ["DEU"], ["CHN"]) in dyads
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Macron and Scholz spoke by phone on Monday.", ("CONSULT", ["DEU", "FRA"], [])),
+        (
+            "Taiwan received its first Abrams tanks from the United States.",
+            ("AID", ["USA"], ["TWN"]),
+        ),
+        (
+            "Belarusian troops were sent to the border with Lithuania.",
+            ("MOBILIZE", ["BLR"], ["LTU"]),
+        ),
+        ("Washington approved the sale of Patriot missiles to Poland.", ("AID", ["USA"], ["POL"])),
+        ("Polish air defences downed two Belarusian drones.", ("ASSAULT", ["POL"], ["BLR"])),
+        (
+            "The presidents of Serbia and Kosovo shook hands in Brussels.",
+            ("CONSULT", ["KOS", "SRB"], []),
+        ),
+        (
+            "Germany announced the withdrawal of its troops from Mali.",
+            ("RETREAT", ["DEU"], ["MLI"]),
+        ),
+        ("Beijing welcomed Brazil's proposal for peace talks.", ("SUPPORT", ["CHN"], ["BRA"])),
+        (
+            "Japanese and American destroyers conducted a joint patrol.",
+            ("COOPERATE", ["JPN", "USA"], []),
+        ),
+        ("Belarus and Poland carried out a prisoner swap.", ("RETREAT", ["BLR", "POL"], [])),
+    ],
+    ids=[
+        "phone",
+        "receive-arms",
+        "passive-sent-troops",
+        "arms-sale",
+        "down-drones",
+        "handshake",
+        "withdrawal-from",
+        "welcome-proposal",
+        "joint-patrol",
+        "prisoner-swap-noun",
+    ],
+)
+def test_still_more_acts(text: str, expected: tuple) -> None:
+    assert expected in _dyads(text)
+
+
+def test_a_crowd_of_known_country_riots_rather_than_attacks() -> None:
+    dyads = _dyads("Kenyan protesters stormed the parliament building in Nairobi.")
+    assert any(d[:2] == ("PROTEST", ["KEN"]) for d in dyads)
+    assert not any(d[0] == "ASSAULT" for d in dyads)
+
+
+def test_a_dateline_does_not_swallow_the_subject() -> None:
+    text = "ANKARA (Agency) - Turkish President Recep Tayyip Erdogan met Viktor Orban on Monday."
+    assert ("CONSULT", ["HUN", "TUR"], []) in _dyads(text)
+
+
+def test_an_acronym_is_not_a_near_surname() -> None:
+    text = "Moscow suspended the New START treaty with the United States."
+    assert all("BRB" not in d[1] + d[2] for d in _dyads(text))
+
+
+def test_a_host_receiving_his_guest_is_no_visit_by_the_host() -> None:
+    dyads = _dyads("Putin received his guest at the Kremlin on Monday.")
+    assert not any(d[0] == "CONSULT" and d[1] == ["RUS"] and d[2] == [] for d in dyads)

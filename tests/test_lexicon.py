@@ -35,7 +35,7 @@ def test_trigger_agrees_with_the_codebooks(trigger: Trigger) -> None:
     if trigger.mode is not None:
         assert trigger.mode in PLOVER_MODES[trigger.event]
     readings = [(trigger.event, trigger.cameo, trigger.mode)]
-    readings += [(event, code, mode) for _, event, code, mode in trigger.by_object]
+    readings += [(event, code, mode) for _, event, code, mode, _ in trigger.by_object]
     for event, code, mode in readings:
         assert code in cameo, f"unknown CAMEO code {code}"
         if mode is not None:

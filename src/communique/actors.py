@@ -560,7 +560,7 @@ class ArticleActors:
                 sector = sector or person_entity.sector
         if name is None:
             for ent in span.ents:
-                if ent.label_ == "PERSON":
+                if ent.label_ == "PERSON" and not self._nationality_only(ent):
                     found = self._person_entity(ent, code_hint=nationality)
                     if found is not None:
                         name, identifier = found.name, found.identifier
@@ -584,7 +584,7 @@ class ArticleActors:
                     span.root.text,
                     code=nationality,
                     day=self.published,
-                    fuzzy=span.root.ent_type_ in {"", "PERSON"},
+                    fuzzy=span.root.ent_type_ in {"", "PERSON"} and not span.root.text.isupper(),
                 )
                 known = self._from_person(person, span) if person is not None else None
             if known is not None:
@@ -637,6 +637,16 @@ class ArticleActors:
             sector=sector,
             role=None if role == COUNTERPART and name else role,
             identifier=identifier or (f"org:{org}" if org else None),
+        )
+
+    def _nationality_only(self, ent: Span) -> bool:
+        """A "PERSON" that is only a nationality word ("Nigerien protesters")."""
+        return all(
+            t.i in self.matches
+            and all(
+                e.kind in {"country", "adjective", "demonym"} for e in self.matches[t.i].entries
+            )
+            for t in ent
         )
 
     def _region(self, root: Token, start: int = 0) -> Entry | None:

@@ -168,10 +168,12 @@ def same_event(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     la, lb = a.get("event_loc") or {}, b.get("event_loc") or {}
     if la.get("country") and lb.get("country") and la["country"] != lb["country"]:
         return False
-    if a.get("recipient") and b.get("recipient"):
+    if a.get("recipient") or b.get("recipient"):
         aa, ab = _codes(a, "actor"), _codes(b, "actor")
         if aa and ab and not (aa & ab):
-            return False  # India struck Pakistan vs Pakistan struck India
+            # India struck Pakistan vs Pakistan struck India; Kyiv thanked Washington vs
+            # Washington signed
+            return False
     return True
 
 

@@ -96,7 +96,7 @@ class Trigger:
     plural_only: bool = False  # reciprocal only with two or more parties doing it
     # what the object makes of the verb: "cancel talks" is a SANCTION, "cancel
     # restrictions" a CONCEDE. Object class -> (event, cameo, mode).
-    by_object: tuple[tuple[str, str, str, str | None], ...] = ()
+    by_object: tuple[tuple[str, str, str, str | None, bool], ...] = ()
 
 
 @dataclass
@@ -156,7 +156,7 @@ def _trigger(key: str, pos: str, row: dict[str, Any]) -> Trigger:
         context=tuple(row.get("context") or ()),
         single=row.get("single"),
         by_object=tuple(
-            (str(cls), str(v["event"]), str(v["cameo"]), v.get("mode"))
+            (str(cls), str(v["event"]), str(v["cameo"]), v.get("mode"), bool(v.get("swap")))
             for cls, v in (row.get("objects") or {}).items()
         ),
     )
@@ -314,11 +314,14 @@ def _object_in_class(token: Token, name: str, lexicon: Lexicon) -> bool:
 
 def _by_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger:
     """The reading of a verb that its object selects ("cancelled restrictions")."""
-    for cls, event, cameo, mode in trig.by_object:
+    for cls, event, cameo, mode, swap in trig.by_object:
         if _object_in_class(tok, cls, lexicon):
-            # "met the demands" is a concession by the subject, not a mutual meeting
+            # "met the demands" is a concession by the subject, not a mutual meeting;
+            # "welcomed the proposal" is the subject's, "received arms" (swap) the giver's
             mutual = trig.reciprocal and event == trig.event
-            return dataclasses.replace(trig, event=event, cameo=cameo, mode=mode, reciprocal=mutual)
+            return dataclasses.replace(
+                trig, event=event, cameo=cameo, mode=mode, reciprocal=mutual, swap=swap
+            )
     return trig
 
 
@@ -549,7 +552,8 @@ def verb_mention(
     subjects = [e for h in subj_heads for e in actors.resolve(h)]
     objects = [e for h in _children(tok, OBJECT_DEPS) for e in actors.resolve(h)]
     deeper = False
-    if not trig.reciprocal and not objects:
+    if not trig.reciprocal and not objects and not trig.swap:
+        # not for a host's guest: "received his guest" is not Putin visiting
         objects = _deeper_targets(tok, actors)
         deeper = bool(objects)
     agents = [e for h in prep_objects(tok, {"by"}) for e in actors.resolve(h)]
@@ -579,10 +583,18 @@ def verb_mention(
             # "a camp for Congolese refugees was attacked": what the patient is about
             subjects = [e for h in subj_heads for e in actors.resolve_within(h)]
         subjects, objects = agents, subjects
-        if not agents and trig.event == "MOBILIZE":
-            # "North Korean troops were deployed to Kursk": by their own state
+        dispatched = trig.event == "AID" and _object_in_class(tok, "troops", lexicon)
+        if not agents and (trig.event == "MOBILIZE" or dispatched):
+            # "North Korean troops were deployed to Kursk", "Venezuelan troops were sent
+            # to the border": by their own state
             subjects, objects = objects, []
-    if trig.swap:
+            if dispatched:
+                trig = dataclasses.replace(trig, event="MOBILIZE", mode="troops", cameo="154")
+    if trig.swap and trig.event == "AID":
+        # "Ukraine received F-16s from Denmark": the giver is after "from"
+        objects = subjects
+        subjects = [e for h in prep_objects(tok, {"from"}) for e in actors.resolve(h)]
+    elif trig.swap:
         subjects, objects = objects, subjects
     reciprocal = trig.reciprocal
     if trig.plural_only:
@@ -846,8 +858,12 @@ def noun_mention(
     # "the expulsion of diplomats", "the invasion of Ukraine": who it is done to
     patient_of = not trig.reciprocal and trig.event not in AGENT_OF_EVENTS
     agent_preps = {"by", "from"} if patient_of else {"by", "of", "from"}
+    if trig.event == "RETREAT":
+        agent_preps = agent_preps - {"from"}  # "the withdrawal of troops from Niger"
     by = [e for h in prep_objects(tok, agent_preps) for e in actors.resolve(h)]
     aimed = {"on", "against", "to", "for"} | ({"of"} if patient_of else set())
+    if trig.event == "RETREAT":
+        aimed = aimed | {"from"}
     targets = [e for o in prep_objects(tok, aimed) for e in actors.resolve(o)]
     for content in _children(tok, {"acl"}):
         if any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children):
@@ -905,6 +921,8 @@ def noun_mention(
     return mention
 
 
+# Crowds whose violence is a riot, not an attack
+RIOTING_ROLES = frozenset({"protesters", "students", "supporters", "activists"})
 # Numbers that stand for a crowd on their own: "thousands rallied in Manila"
 HEADCOUNTS = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozens", "scores", "million", "millions"}
@@ -979,6 +997,15 @@ def _finish(
         if rioters:
             actor, unplaced = rioters, True
             trig = dataclasses.replace(trig, event="PROTEST", mode="riot", cameo="145")
+    if (
+        actor
+        and trig.event in {"ASSAULT", "COERCE"}
+        and how == "verb"
+        and all(e.role in RIOTING_ROLES and not (e.org or e.name) for e in actor)
+    ):
+        # "Nigerien protesters attacked the French embassy", "students in Dhaka clashed
+        # with police": a crowd of known country riots
+        trig = dataclasses.replace(trig, event="PROTEST", mode="riot", cameo="145")
     if not actor and trig.event == "ASSAULT" and lexicon is not None:
         # "a roadside bomb killed a U.S. soldier near Samarra": the attackers are unnamed;
         # placed later by where the attack happens (PLOVER's convention)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -29,13 +30,31 @@ T = TypeVar("T")
 BULLETS = frozenset({"•", "·", "▪", "◦"})
 
 
+# "MOSCOW (Reuters) - ", "KAZAN, Russia (TCP) - ": a dateline opening a paragraph
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+){0,3}(?:, [A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,2})?"
+    r"(?: \([^()\n]{1,40}\))? ?[-\u2013\u2014]{1,2} "
+)
+
+
 @Language.component("communique_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break and at bullet characters."""
+    """Start a sentence after every line break and at bullet characters, and after a
+    dateline ("MOSCOW (Reuters) - Modi met ..." parses as if the dateline were apart)."""
+    starts = {0}
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or prev.text in BULLETS or "\n" in prev.whitespace_:
             token.is_sent_start = True
+            starts.add(token.i)
+    by_char = {t.idx: t for t in doc}
+    for i in starts:
+        if i >= len(doc):
+            continue
+        found = DATELINE.match(doc.text, doc[i].idx)
+        after = by_char.get(found.end()) if found else None
+        if after is not None and after.i > i:
+            after.is_sent_start = True
     return doc
 
 
