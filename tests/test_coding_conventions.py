@@ -585,3 +585,41 @@ def test_an_acronym_is_not_a_near_surname() -> None:
 def test_a_host_receiving_his_guest_is_no_visit_by_the_host() -> None:
     dyads = _dyads("Putin received his guest at the Kremlin on Monday.")
     assert not any(d[0] == "CONSULT" and d[1] == ["RUS"] and d[2] == [] for d in dyads)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jordan retaliated with air strikes on smugglers' camps in Syria.",
+            ("ASSAULT", ["JOR"], ["SYR"]),
+        ),
+        (
+            "The expulsion of 20 Russian diplomats by Poland angered Moscow.",
+            ("SANCTION", ["POL"], ["RUS"]),
+        ),
+        ("India sent 5,000 troops to the border with China.", ("MOBILIZE", ["IND"], ["CHN"])),
+        ("Iranian commandos boarded a British tanker.", ("COERCE", ["IRN"], ["GBR"])),
+        (
+            "Washington removed Sudan from its list of state sponsors of terrorism.",
+            ("CONCEDE", ["USA"], ["SDN"]),
+        ),
+        ("Russian troops recaptured the village of Robotyne.", ("ASSAULT", ["RUS"], [])),
+    ],
+    ids=[
+        "retaliate-with",
+        "expulsion-by",
+        "troops-to-border",
+        "board-ship",
+        "remove-from-list",
+        "recapture",
+    ],
+)
+def test_acts_of_the_third_batch(text: str, expected: tuple) -> None:
+    assert expected in _dyads(text)
+
+
+def test_lifted_sanctions_are_no_new_sanctions() -> None:
+    dyads = _dyads("Canada lifted its sanctions on Iranian steel.")
+    assert any(d[0] == "CONCEDE" for d in dyads)
+    assert not any(d[0] == "SANCTION" for d in dyads)

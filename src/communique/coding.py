@@ -363,12 +363,14 @@ def _has_need(
         members = lexicon.classes.get(need[len("subject_") :], frozenset())
         subj, passive = subject_of(token)
         return not passive and any(h.lemma_.lower() in members for h in subj)
-    if need.startswith("of_"):
-        # "a package of rockets and ammunition": a noun made an event by what it holds
-        members = lexicon.classes.get(need[len("of_") :], frozenset())
+    if need.startswith(("of_", "from_")):
+        # "a package of rockets and ammunition": a noun made an event by what it holds;
+        # "removed Cuba from the list"
+        prep, cls = need.split("_", 1)
+        members = lexicon.classes.get(cls, frozenset())
         return any(
             w.lemma_.lower() in members
-            for o in prep_objects(token, {"of"})
+            for o in prep_objects(token, {prep})
             for w in (o, *o.conjuncts)
         )
     if need.startswith("object_"):
@@ -488,6 +490,8 @@ PREPOSITIONAL_SUPPORT = {
     "remain": {"on"},
     "stay": {"on"},
     "put": {"on"},  # "put the army on alert"
+    "retaliate": {"with"},  # "retaliated with strikes on 85 targets"
+    "respond": {"with"},
     "order": {"to"},  # "ordered the army to the highest level of readiness"
     "raise": {"to"},
     "place": {"on"},
@@ -548,6 +552,13 @@ def verb_mention(
     if needed and not any(_has_need(tok, n, None, actors, lexicon) for n in trig.needs):
         return None
     trig = selected
+    if (
+        trig.event == "AID"
+        and _object_in_class(tok, "troops", lexicon)
+        and any(o.lemma_.lower() in FRONTIERS for o in prep_objects(tok, {"to"}))
+    ):
+        # "sent 10,000 troops to the border with the United States": a deployment
+        trig = dataclasses.replace(trig, event="MOBILIZE", mode="troops", cameo="154")
     subj_heads, passive = subject_of(tok)
     subjects = [e for h in subj_heads for e in actors.resolve(h)]
     objects = [e for h in _children(tok, OBJECT_DEPS) for e in actors.resolve(h)]
@@ -647,6 +658,8 @@ def verb_mention(
     return mention
 
 
+# Where troops sent are deployed, not given: "sent troops to the border"
+FRONTIERS = frozenset({"border", "frontier", "region", "area", "zone", "line", "front", "coast"})
 # Acts in words whose "on" names the topic once the addressee is the object
 TOPIC_ON = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE", "CONSULT", "THREATEN"})
 CONDITION_MARKS = {"if", "unless"}
@@ -861,6 +874,14 @@ def noun_mention(
     if trig.event == "RETREAT":
         agent_preps = agent_preps - {"from"}  # "the withdrawal of troops from Niger"
     by = [e for h in prep_objects(tok, agent_preps) for e in actors.resolve(h)]
+    if patient_of and not by:
+        # "the expulsion of 40 Russian diplomats by Germany": "by" on the patient
+        by = [
+            e
+            for o in prep_objects(tok, {"of"})
+            for h in prep_objects(o, {"by"})
+            for e in actors.resolve(h)
+        ]
     aimed = {"on", "against", "to", "for"} | ({"of"} if patient_of else set())
     if trig.event == "RETREAT":
         aimed = aimed | {"from"}
