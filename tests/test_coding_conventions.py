@@ -623,3 +623,24 @@ def test_lifted_sanctions_are_no_new_sanctions() -> None:
     dyads = _dyads("Canada lifted its sanctions on Iranian steel.")
     assert any(d[0] == "CONCEDE" for d in dyads)
     assert not any(d[0] == "SANCTION" for d in dyads)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Armenia filed a complaint with the International Court of Justice against Azerbaijan.",
+            ("ACCUSE", ["ARM"], ["AZE"]),
+        ),
+        (
+            "The Indian and Chinese defence ministers discussed the border by telephone.",
+            ("CONSULT", ["CHN", "IND"], []),
+        ),
+        ("The Japanese navy sank a North Korean spy boat.", ("ASSAULT", ["JPN"], ["PRK"])),
+        ("Qatar and Egypt reopened their embassies.", ("SUPPORT", ["EGY", "QAT"], [])),
+        ("The Russian army ordered residents of Kursk to evacuate.", ("COERCE", ["RUS"], [])),
+    ],
+    ids=["complaint-against", "two-nationalities", "sink", "reopen-embassies", "order-civilians"],
+)
+def test_acts_of_the_fourth_batch(text: str, expected: tuple) -> None:
+    assert expected in _dyads(text)

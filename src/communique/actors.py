@@ -249,8 +249,9 @@ class ArticleActors:
                     entry = _pick(match.entries)
                     if entry.kind in {"country", "adjective"} and entry.code not in codes:
                         codes.append(entry.code)
-        if len(codes) == 1 or entity.name:
+        if len(codes) == 1 or (entity.name and head.tag_ not in {"NNS", "NNPS"}):
             return [entity]
+        # "the Israeli and Egyptian foreign ministers": one holder each, not the first's
         return [
             Entity(
                 entity.entity_text,

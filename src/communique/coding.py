@@ -927,6 +927,15 @@ def noun_mention(
     if claimed is not None and not (owners or by):
         subj, passive = subject_of(claimed)
         owners = [] if passive else [e for h in subj for e in actors.resolve(h)]
+    if trig.event == "ACCUSE":
+        # "filed a complaint with the Security Council against Israel": the body it is
+        # lodged with is not its target
+        lodged = [h for p in (tok, support) if p is not None for h in prep_objects(p, {"with"})]
+        targets += [
+            e for h in lodged for o in prep_objects(h, {"against"}) for e in actors.resolve(o)
+        ]
+        if targets:
+            partners = []
     if trig.reciprocal:
         actor = _dedupe(between + owners + compounds + by + partners)
         recipient: list[Entity] = []
