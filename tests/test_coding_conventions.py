@@ -644,3 +644,28 @@ def test_lifted_sanctions_are_no_new_sanctions() -> None:
 )
 def test_acts_of_the_fourth_batch(text: str, expected: tuple) -> None:
     assert expected in _dyads(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran test-fired a ballistic missile over the Gulf.", ("MOBILIZE", ["IRN"], [])),
+        ("Pakistan conducted a nuclear test in Balochistan.", ("MOBILIZE", ["PAK"], [])),
+        ("Germany welcomed the release of the hostages by Hamas.", ("SUPPORT", ["DEU"], ["PSE"])),
+        ("China banned imports of Japanese seafood.", ("SANCTION", ["CHN"], ["JPN"])),
+        ("Russian troops crossed into Georgia.", ("ASSAULT", ["RUS"], ["GEO"])),
+    ],
+    ids=["test-fire", "nuclear-test", "welcome-release", "ban-imports", "cross-into"],
+)
+def test_acts_of_the_fifth_batch(text: str, expected: tuple) -> None:
+    dyads = _dyads(text)
+    assert expected in dyads or (
+        expected[0] == "MOBILIZE" and dyads and dyads[0][:2] == expected[:2]
+    )
+
+
+def test_a_hyphenated_place_is_no_surname() -> None:
+    events = analyze(
+        "The Taliban captured the city of Mazar-i-Sharif.", published="1998-08-08"
+    ).events
+    assert all("PAK" not in [r.code for r in e.recipient] for e in events)

@@ -578,6 +578,7 @@ class ArticleActors:
                 and span.root.pos_ == "PROPN"
                 and span.root.ent_type_ != "NORP"  # "a Christian missionary"
                 and not _is_city(span.root.text)
+                and not _hyphen_bound(span.root)  # "Mazar-i-Sharif" is no Sharif
             ):
                 # a near spelling only for what may be a name ("Leopard tanks" is no
                 # "Leotard")
@@ -810,6 +811,14 @@ def resolve_phrase(
         if holder is not None:
             entity.name, entity.identifier = holder.name, holder.identifier
     return entity
+
+
+def _hyphen_bound(token: Token) -> bool:
+    """The last part of a hyphenated name ("Mazar-i-Sharif")."""
+    if token.i == 0:
+        return False
+    prev = token.doc[token.i - 1]
+    return prev.text in {"-", "‐", "‑"} and not prev.whitespace_
 
 
 def _is_city(text: str) -> bool:

@@ -328,7 +328,7 @@ def _by_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger:
 def _has_need(
     token: Token, need: str, support: Token | None, actors: ArticleActors, lexicon: Lexicon
 ) -> bool:
-    if need in {"with", "to", "on", "against", "between", "by", "for", "at"}:
+    if need in {"with", "to", "on", "against", "between", "by", "for", "at", "into"}:
         return bool(prep_objects(token, {need})) or (
             support is not None and bool(prep_objects(support, {need}))
         )
@@ -646,6 +646,9 @@ def verb_mention(
         )
     ):
         # "North Korea fired a ballistic missile into the sea": no target, a show of force
+        mention.event, mention.cameo, mention.mode = trig.single, "150", "weapons"
+    elif mention is not None and trig.single and any(c.lower_ == "test" for c in tok.lefts):
+        # "test-fired a missile over Japan": a test is a show of force, whatever it flies over
         mention.event, mention.cameo, mention.mode = trig.single, "150", "weapons"
     if mention is not None:
         mention.far_target = mention.far_target or (
