@@ -669,3 +669,35 @@ def test_a_hyphenated_place_is_no_surname() -> None:
         "The Taliban captured the city of Mazar-i-Sharif.", published="1998-08-08"
     ).events
     assert all("PAK" not in [r.code for r in e.recipient] for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran slammed France for its support of Israel.", ("ACCUSE", ["IRN"], ["FRA"])),
+        ("Erdogan lashed out at the Netherlands.", ("ACCUSE", ["TUR"], ["NLD"])),
+        ("Tehran vowed a harsh response to the Israeli strike.", ("THREATEN", ["IRN"], ["ISR"])),
+        ("Scholz promised Kyiv more IRIS-T systems.", ("AGREE", ["DEU"], ["UKR"])),
+        ("The African Union readmitted Mali.", ("CONCEDE", ["IGO"], ["MLI"])),
+        ("Norway and Sweden agreed to send tanks to Ukraine.", ("AGREE", ["NOR", "SWE"], ["UKR"])),
+        (
+            "Moscow protested against the deployment of US missiles in Germany.",
+            ("ACCUSE", ["RUS"], ["USA"]),
+        ),
+        ("Armenian troops arrived in Nagorno-Karabakh.", ("MOBILIZE", ["ARM"], ["AZE"])),
+        ("Seoul proposed talks with Pyongyang.", ("AGREE", ["KOR"], ["PRK"])),
+    ],
+    ids=[
+        "slam",
+        "lash-out",
+        "vow-response",
+        "promise-dative",
+        "readmit",
+        "agree-to-aim",
+        "government-protest",
+        "troops-arrive",
+        "propose-talks",
+    ],
+)
+def test_acts_of_the_sixth_batch(text: str, expected: tuple) -> None:
+    assert expected in _dyads(text)

@@ -579,6 +579,8 @@ class ArticleActors:
                 and span.root.ent_type_ != "NORP"  # "a Christian missionary"
                 and not _is_city(span.root.text)
                 and not _hyphen_bound(span.root)  # "Mazar-i-Sharif" is no Sharif
+                # "Patriot air defence systems", "Leopard tanks": a make, not a person
+                and not (span.root.dep_ == "compound" and span.root.head.pos_ == "NOUN")
             ):
                 # a near spelling only for what may be a name ("Leopard tanks" is no
                 # "Leotard")

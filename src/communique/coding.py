@@ -117,6 +117,9 @@ class Lexicon:
         low = token.lower_
         if low.endswith("ed") and (low[:-1] in self.verbs or low[:-1] in self.support):
             return low[:-1]
+        # "readmitted" -> "readmitte": the doubled consonant of a stressed last syllable
+        if low.endswith("ted") and low[-4:-3] == "t" and low[:-3] in self.verbs:
+            return low[:-3]
         return lemma
 
     def verb(self, token: Token) -> Trigger | None:
@@ -555,13 +558,16 @@ def verb_mention(
     if (
         trig.event == "AID"
         and _object_in_class(tok, "troops", lexicon)
-        and any(o.lemma_.lower() in FRONTIERS for o in prep_objects(tok, {"to"}))
+        and any(o.lemma_.lower() in FRONTIERS for o in prep_objects(tok, {"to", "through", "into"}))
     ):
         # "sent 10,000 troops to the border with the United States": a deployment
         trig = dataclasses.replace(trig, event="MOBILIZE", mode="troops", cameo="154")
     subj_heads, passive = subject_of(tok)
     subjects = [e for h in subj_heads for e in actors.resolve(h)]
     objects = [e for h in _children(tok, OBJECT_DEPS) for e in actors.resolve(h)]
+    if not trig.reciprocal and not trig.swap:
+        # "promised Ukraine more air defence systems", "gave Kyiv tanks"
+        objects += [e for h in _children(tok, {"dative"}) for e in actors.resolve(h)]
     deeper = False
     if not trig.reciprocal and not objects and not trig.swap:
         # not for a host's guest: "received his guest" is not Putin visiting
@@ -575,6 +581,10 @@ def verb_mention(
         aimed = aimed | {"at"}  # "fired missiles at Israel"
     if trig.event == "AID":
         aimed = aimed | {"into"}  # "sent aid trucks into Gaza"
+    if trig.event == "ACCUSE":
+        aimed = aimed | {"at"}  # "lashed out at Sweden"
+    if trig.event == "REQUEST":
+        aimed = aimed | {"from"}  # "requested help from the alliance"
     if objects and not deeper and trig.event in TOPIC_ON:
         aimed = aimed - {"on"}  # "pressed Xi on Ukraine": Xi is pressed, Ukraine the topic
     targets = [e for h in prep_objects(tok, aimed) for e in actors.resolve(h)]
@@ -619,6 +629,11 @@ def verb_mention(
         recipient = _dedupe(objects + targets + partners, exclude=actor)
         if not recipient and trig.plural_only:
             recipient = _dedupe(_deeper_targets(tok, actors), exclude=actor)
+    if reciprocal and trig.plural_only and not partners:
+        # "the Netherlands and Denmark agreed to provide F-16s to Ukraine": both, to Ukraine
+        aim = _dedupe(_deeper_targets(tok, actors), exclude=subjects)
+        if aim and _children(tok, {"xcomp"}):
+            reciprocal, actor, recipient = False, _dedupe(subjects), aim
     conditioned = [] if reciprocal else _dedupe(_condition_parties(tok, actors), exclude=actor)
     if not recipient and trig.event == "THREATEN":
         # "threatened to strike unless Israel rescinded the annexation": aimed at Israel
@@ -662,7 +677,10 @@ def verb_mention(
 
 
 # Where troops sent are deployed, not given: "sent troops to the border"
-FRONTIERS = frozenset({"border", "frontier", "region", "area", "zone", "line", "front", "coast"})
+FRONTIERS = frozenset(
+    {"border", "frontier", "region", "area", "zone", "line", "front", "coast", "strait", "sea"}
+    | {"gulf", "waters"}
+)
 # Acts in words whose "on" names the topic once the addressee is the object
 TOPIC_ON = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE", "CONSULT", "THREATEN"})
 CONDITION_MARKS = {"if", "unless"}
@@ -1030,6 +1048,31 @@ def _finish(
         if rioters:
             actor, unplaced = rioters, True
             trig = dataclasses.replace(trig, event="PROTEST", mode="riot", cameo="145")
+    if (
+        actor
+        and trig.event == "PROTEST"
+        and how == "verb"
+        and all(e.sector == "GOV" and e.role is None and not e.name for e in actor)
+    ):
+        # "Beijing protested against the visit": a government's protest is diplomatic
+        trig = dataclasses.replace(trig, event="ACCUSE", mode="disapprove", cameo="111")
+    if (
+        actor
+        and trig.mode == "visit"
+        and how == "verb"
+        and lexicon is not None
+        and crowd
+        and all(h.lemma_.lower() in lexicon.classes.get("troops", frozenset()) for h in crowd)
+    ):
+        # "Russian troops arrived in Kazakhstan": a deployment, not a state visit;
+        # peacekeepers' arrival is protection given (CAMEO 074)
+        keeping = any("peacekeep" in t.lower_ for t in sent)
+        trig = dataclasses.replace(
+            trig,
+            event="AID" if keeping else "MOBILIZE",
+            mode=None if keeping else "troops",
+            cameo="074" if keeping else "154",
+        )
     if (
         actor
         and trig.event in {"ASSAULT", "COERCE"}
