@@ -92,7 +92,7 @@ def test_last_weekend(published: date, expected: date) -> None:
         # a date of another event's clause is not this event's
         (
             "China and Russia held talks in Beijing, a day after Japan protested on Tuesday.",
-            {"CONSULT": ["2024-07-05"], "ACCUSE": ["2024-07-02"]},  # a government protests,
+            {"CONSULT": ["2024-07-05"], "ACCUSE": ["2024-07-02"]},  # a government protests
         ),
     ],
     ids=["days-after", "other-clause"],
