@@ -701,3 +701,22 @@ def test_a_hyphenated_place_is_no_surname() -> None:
 )
 def test_acts_of_the_sixth_batch(text: str, expected: tuple) -> None:
     assert expected in _dyads(text)
+
+
+def test_a_crowd_protesting_to_a_state_still_demonstrates() -> None:
+    text = "Thousands of Georgians protested in Tbilisi against the law and its ties to Russia."
+    dyads = _dyads(text)
+    assert dyads and dyads[0][:2] == ("PROTEST", ["GEO"])
+
+
+def test_weapons_used_against_someone_are_an_attack() -> None:
+    assert ("ASSAULT", ["CHN"], ["PHL"]) in _dyads(
+        "Chinese ships used water cannon against a Philippine boat."
+    )
+    assert not any(d[0] == "ASSAULT" for d in _dyads("Russia used Iranian drones in the war."))
+
+
+def test_a_flag_makes_a_ship_its_countrys() -> None:
+    assert ("ASSAULT", ["YEM"], ["LBR"]) in _dyads(
+        "The Houthis attacked a Liberian-flagged tanker."
+    )

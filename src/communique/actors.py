@@ -68,6 +68,8 @@ COLLECTIVES = {
 REGION_COLLECTIVES = frozenset(
     {"leader", "state", "nation", "country", "government", "head", "minister", "president"}
 )
+# "a Liberian-flagged tanker", "a Greek-owned ship": the nationality makes it a party's
+FLAGGED = frozenset({"flag", "flagged", "own", "owned", "register", "registered"})
 # Phrases that stand for the parties already in context ("the two countries").
 PARTY_ANAPHORS = {
     "both countries",
@@ -407,6 +409,16 @@ class ArticleActors:
                 and any(e.kind in {"adjective", "country", "org", "group"} for e in match.entries)
             ):
                 return True
+            if (
+                child.dep_ == "amod"
+                and child.lemma_.lower() in FLAGGED
+                and any(
+                    g.i in self.matches
+                    and any(e.kind in {"adjective", "country"} for e in self.matches[g.i].entries)
+                    for g in child.children
+                )
+            ):
+                return True  # "a Liberian-flagged tanker", "a Greek-owned ship"
         return False
 
     def expand_anaphor(self, entity: Entity) -> list[Entity]:

@@ -358,6 +358,9 @@ def _has_need(
             actors.resolve(o) or any(actors.resolve(p) for p in _children(o, {"poss"}))
             for o in _objects(token)
         )
+    if need == "aimed":
+        # "used water cannon against two Philippine vessels"
+        return any(prep_objects(node, {"against", "at"}) for node in (token, *_objects(token)))
     if need == "object_org":
         # "Finland joined NATO"
         return any(e.org for o in _objects(token) for e in actors.resolve(o))
@@ -1048,6 +1051,13 @@ def _finish(
         if rioters:
             actor, unplaced = rioters, True
             trig = dataclasses.replace(trig, event="PROTEST", mode="riot", cameo="145")
+    if (
+        actor
+        and trig.key == "protest to"
+        and all(e.sector == "CVL" or e.role in RIOTING_ROLES for e in actor)
+    ):
+        # "thousands of Armenians protested ... to Azerbaijan": a crowd demonstrates
+        trig = dataclasses.replace(trig, event="PROTEST", mode="demo", cameo="141")
     if (
         actor
         and trig.event == "PROTEST"
