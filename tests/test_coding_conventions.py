@@ -720,3 +720,8 @@ def test_a_flag_makes_a_ship_its_countrys() -> None:
     assert ("ASSAULT", ["YEM"], ["LBR"]) in _dyads(
         "The Houthis attacked a Liberian-flagged tanker."
     )
+
+
+def test_blowing_up_a_target_is_an_attack_and_reimposing_a_blockade_coerces() -> None:
+    assert any(d[:2] == ("ASSAULT", ["IRQ"]) for d in _dyads("Iraqi insurgents blew up a US base."))
+    assert ("COERCE", ["ISR"], ["PSE"]) in _dyads("Israel reimposed a blockade on Gaza.")
