@@ -725,3 +725,41 @@ def test_a_flag_makes_a_ship_its_countrys() -> None:
 def test_blowing_up_a_target_is_an_attack_and_reimposing_a_blockade_coerces() -> None:
     assert any(d[:2] == ("ASSAULT", ["IRQ"]) for d in _dyads("Iraqi insurgents blew up a US base."))
     assert ("COERCE", ["ISR"], ["PSE"]) in _dyads("Israel reimposed a blockade on Gaza.")
+
+
+def test_an_unclaimed_bombing_is_placed_by_a_town_written_without_diacritics() -> None:
+    # GeoNames spells it "Sāmarrā’"; news writes "Samarra"
+    assert ("ASSAULT", ["IRQ"], ["USA"]) in _dyads(
+        "A roadside bomb near the town of Samarra killed a U.S. soldier on Sunday."
+    )
+
+
+def test_a_bombing_in_a_quarter_of_a_city_is_placed_there() -> None:
+    assert any(
+        d[:2] == ("ASSAULT", ["LBN"])
+        for d in _dyads("A journalist was killed in a car bomb explosion in a quarter of Beirut.")
+    )
+
+
+def test_pro_and_anti_name_a_side_not_the_partys_country() -> None:
+    dyads = _dyads("Pro-Russian separatists attacked a police station near Donetsk.")
+    assert any(d[:2] == ("ASSAULT", ["UKR"]) for d in dyads)
+    assert not any("RUS" in d[1] for d in dyads)
+    assert not any(
+        "USA" in d[1] + d[2] for d in _dyads("An anti-American cleric was shot dead in Basra.")
+    )
+
+
+def test_unnamed_rebels_are_placed_where_they_attack() -> None:
+    assert any(
+        d[:2] == ("ASSAULT", ["COD"])
+        for d in _dyads("Rebels attacked a village in North Kivu, killing 12 people.")
+    )
+
+
+def test_three_other_countries_in_a_sentence_lower_confidence_further() -> None:
+    one = analyze("France imposed sanctions on Iran while Germany watched.").events[0]
+    three = analyze(
+        "France imposed sanctions on Iran while Germany, Italy and Spain watched."
+    ).events[0]
+    assert three.confidence < one.confidence

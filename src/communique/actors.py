@@ -140,7 +140,11 @@ class ArticleActors:
                 if entries and not (k == i and _is_common_word(doc[i], entries)):
                     found = Match(i, k + 1, entries)
                     break
-            if found:
+            if found and allegiance(doc[i]):
+                # "pro-Russian separatists", "an anti-Syria journalist": a side taken,
+                # not the party's country or office
+                i = found.end
+            elif found:
                 for k in range(found.start, found.end):
                     self.matches[k] = found
                 i = found.end
@@ -711,7 +715,7 @@ class ArticleActors:
         from communique.gazetteer import gazetteer
 
         for ent in span.ents:
-            if ent.label_ not in {"GPE", "LOC", "NORP"}:
+            if ent.label_ not in {"GPE", "LOC", "NORP"} or allegiance(ent[0]):
                 continue
             fuzzy = self.kb.country_fuzzy(ent.text)
             if fuzzy is not None:
@@ -825,6 +829,22 @@ def resolve_phrase(
         if holder is not None:
             entity.name, entity.identifier = holder.name, holder.identifier
     return entity
+
+
+ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
+
+
+def allegiance(token: Token) -> bool:
+    """A name after "pro-" or "anti-"."""
+    if token.i < 2:
+        return False
+    hyphen, prefix = token.doc[token.i - 1], token.doc[token.i - 2]
+    return (
+        hyphen.text in {"-", "‐", "‑"}
+        and not hyphen.whitespace_
+        and not prefix.whitespace_
+        and prefix.lower_ in ALLEGIANCE_PREFIXES
+    )
 
 
 def _hyphen_bound(token: Token) -> bool:

@@ -31,6 +31,7 @@ MAX_CONFIDENCE = 0.95
 MIN_CONFIDENCE = 0.3
 MISSING_PARTY_PENALTY = 0.1
 DISTRACTOR_PENALTY = 0.1
+EXTRA_DISTRACTOR_PENALTY = 0.1
 PRONOUN_PENALTY = 0.1
 SUBORDINATE_PENALTY = 0.1
 FAR_TARGET_PENALTY = 0.05
@@ -60,6 +61,9 @@ def _confidence(
     if primary.distractors:
         # the sentence names another country too: it might have been the party
         confidence -= DISTRACTOR_PENALTY
+        if primary.distractors >= 3 and len(group) == 1:
+            # three or more others, and no other sentence says it: more doubt
+            confidence -= EXTRA_DISTRACTOR_PENALTY
     if any(e.entity_text.lower() in PRONOUNS for e in actor + recipient):
         confidence -= PRONOUN_PENALTY  # a party read through a pronoun
     if primary.trigger_dep in SUBORDINATE_DEPS:

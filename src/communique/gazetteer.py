@@ -22,6 +22,7 @@ import functools
 import logging
 import math
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -43,6 +44,7 @@ MIN_CITY_POPULATION = 5000
 # this size: news names smaller towns by their own name, and their alternate names
 # (half of the index at 5,000) cost 0.6 s of load time.
 ALTERNATE_NAMES_POPULATION = 15000
+_MARKS = str.maketrans("", "", "'\u2019\u2018\u02bc\u02bb\u02be\u02bf`")
 _FLATTEN = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00a0": " "})
 # Words after a name that make it a region ("Idlib province", "Hebei Province"); the
 # admin table's names carry them where the bare name is also a city.
@@ -135,6 +137,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def _plain(key: str) -> str:
+    """A name as English text writes it: diacritics and ayin/hamza marks dropped."""
+    decomposed = unicodedata.normalize("NFKD", key)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(kept.translate(_MARKS).split())
+
+
 def base_name(name: str) -> str:
     """A region's name without its kind word: "Idlib Governorate" -> "Idlib"."""
     return _REGION_SUFFIX.sub("", name).strip()
@@ -207,6 +216,10 @@ class Gazetteer:
             )
             self.cities_by_id[entry.geonameid or 0] = entry
             self.by_name[key].append(entry)
+            plain = _plain(key)
+            if plain != key and len(plain) >= 3:
+                # "Sāmarrā’" is written "Samarra", "Tikrīt" "Tikrit": the main name still
+                self.by_name[plain].append(entry)
             if entry.population < ALTERNATE_NAMES_POPULATION:
                 continue
             seen = {key}

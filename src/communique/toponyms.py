@@ -34,7 +34,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from communique import knowledge
-from communique.actors import ArticleActors
+from communique.actors import ArticleActors, allegiance
 from communique.gazetteer import REGION_WORDS, Gazetteer, GeoName, gazetteer
 from communique.knowledge import Entry, KnowledgeBase, norm, prefix
 from communique.records import Place
@@ -230,8 +230,9 @@ class _Finder:
         return found
 
     def _adjective_token(self, token: Token) -> Mention | None:
-        """ "Russian" in "Russian troops", not in "the Russians" nor "speaks Russian"."""
-        if not _modifies_noun(token):
+        """ "Russian" in "Russian troops", not in "the Russians" nor "speaks Russian" nor
+        "pro-Russian separatists"."""
+        if not _modifies_noun(token) or allegiance(token):
             return None
         places = self._adjective_places(token.text)
         if not places:
@@ -681,6 +682,8 @@ class _Resolver:
         for token in self.doc:
             if not _capitalised(token) or not self.kb.prefixes.get(prefix(token.text)):
                 continue
+            if allegiance(token):
+                continue  # "pro-Russian separatists" are no sign of Russia
             for entry in self.kb.lookup(token.text):
                 if entry.kind in {"country", "adjective", "demonym", "capital"} and entry.code:
                     counts[entry.code] += 1
