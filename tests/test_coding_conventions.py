@@ -763,3 +763,10 @@ def test_three_other_countries_in_a_sentence_lower_confidence_further() -> None:
         "France imposed sanctions on Iran while Germany, Italy and Spain watched."
     ).events[0]
     assert three.confidence < one.confidence
+
+
+def test_historical_adjectives_name_the_state() -> None:
+    assert ("ASSAULT", ["VNM"], ["KHM"]) in _dyads(
+        "Vietnamese troops attacked Kampuchean guerrilla camps."
+    )
+    assert any(d[1] == ["COD"] for d in _dyads("Zairean troops attacked rebels near Goma."))
