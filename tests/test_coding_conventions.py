@@ -770,3 +770,47 @@ def test_historical_adjectives_name_the_state() -> None:
         "Vietnamese troops attacked Kampuchean guerrilla camps."
     )
     assert any(d[1] == ["COD"] for d in _dyads("Zairean troops attacked rebels near Goma."))
+
+
+def test_a_regions_adjective_is_not_its_last_words_country() -> None:
+    dyads = _dyads("Venezuela expelled diplomats from seven Latin American countries.")
+    assert dyads and not any("USA" in d[2] for d in dyads)
+
+
+def test_a_year_that_dates_the_object_does_not_date_the_event() -> None:
+    events = analyze(
+        "South Korea suspended a 2018 military agreement with North Korea.",
+        published="2023-11-22",
+    ).events
+    assert [(e.event, e.factuality, str(e.date)) for e in events] == [
+        ("SANCTION", "asserted", "2023-11-22")
+    ]
+
+
+def test_where_a_text_is_signed_or_rejected_is_no_party_to_it() -> None:
+    assert ("SUPPORT", ["COL"], []) in _dyads(
+        "Colombia's government and the ELN guerrillas signed a ceasefire in Havana."
+    )
+    assert ("REJECT", ["SDN"], []) in _dyads(
+        "Sudan's army chief rejected an invitation to peace talks in Geneva."
+    )
+
+
+def test_blocking_a_convoy_restricts_movement_and_a_sentence_coerces() -> None:
+    assert ("COERCE", ["CHN"], ["PHL"]) in _dyads(
+        "Chinese coast guard ships blocked a Philippine resupply mission."
+    )
+    assert any(
+        d[:2] == ("COERCE", ["RUS"])
+        for d in _dyads("A Russian court sentenced an American reporter to 16 years in prison.")
+    )
+
+
+def test_his_country_is_the_speakers_state_and_its_membership_the_body() -> None:
+    assert ("SANCTION", ["ARM"], ["IGO"]) in _dyads(
+        "Armenia's prime minister said his country had frozen its participation in the CSTO.",
+        published="2024-02-23",
+    )
+    assert ("SANCTION", ["BFA"], ["IGO"]) in _dyads(
+        "Burkina Faso suspended its membership of ECOWAS."
+    )

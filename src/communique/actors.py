@@ -140,7 +140,7 @@ class ArticleActors:
                 if entries and not (k == i and _is_common_word(doc[i], entries)):
                     found = Match(i, k + 1, entries)
                     break
-            if found and allegiance(doc[i]):
+            if found and (allegiance(doc[i]) or _area_adjective(doc[i])):
                 # "pro-Russian separatists", "an anti-Syria journalist": a side taken,
                 # not the party's country or office
                 i = found.end
@@ -190,7 +190,24 @@ class ArticleActors:
                 if of:
                     found.extend(self.resolve(of[0]))
                     continue
+            if conjunct.lemma_.lower() in MEMBERSHIPS and any(
+                c.dep_ == "poss" and c.lower_ in {"its", "their", "our"} for c in conjunct.children
+            ):
+                # "froze its participation in the CSTO": the body it takes part in
+                within = [
+                    g
+                    for c in conjunct.children
+                    if c.dep_ == "prep" and c.lower_ in {"in", "with", "of"}
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                if within:
+                    found.extend(self.resolve(within[0]))
+                    continue
             entity = self.resolve_one(conjunct)
+            if entity is None and (state := self._own_country(conjunct)) is not None:
+                found.append(state)  # "his country had frozen ...": the speaker's state
+                continue
             bare = entity is None or not (entity.code or entity.org or entity.name)
             if bare and (of_whom := self._role_of(conjunct)) is not None:
                 found.extend(of_whom)  # "the navies of India and Japan"
@@ -343,6 +360,25 @@ class ArticleActors:
                     found.start, found.end = pronoun.idx, pronoun.idx + len(pronoun.text)
                     return found
         return None
+
+    def _own_country(self, head: Token) -> Entity | None:
+        """ "his country", "her nation": the state of the person the pronoun stands for."""
+        if head.lemma_.lower() not in {"country", "nation"}:
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is None or owner.lower_ not in {"his", "her"}:
+            return None
+        person = self._antecedent(owner)
+        if person is None and head.head.dep_ == "ccomp":
+            # "Armenia's prime minister said his country had ...": the speaker
+            speakers = [c for c in head.head.head.children if c.dep_ == "nsubj"]
+            person = self.resolve_one(speakers[0]) if speakers else None
+            if person is not None and not (person.role or person.name):
+                person = None
+        if person is None or not person.code:
+            return None
+        span = self.phrase(head)
+        return Entity(span.text, span.start_char, span.end_char, code=person.code, sector="GOV")
 
     def _antecedent(self, pronoun: Token) -> Entity | None:
         """Who a personal pronoun stands for: the person who is the subject of its clause
@@ -831,7 +867,19 @@ def resolve_phrase(
     return entity
 
 
+def _area_adjective(token: Token) -> bool:
+    """The last word of a region's adjective: "American" in "Latin American countries"."""
+    from communique.gazetteer import gazetteer
+
+    if token.i == 0:
+        return False
+    prev = token.doc[token.i - 1]
+    return norm(f"{prev.text} {token.text}") in gazetteer().area_adjectives
+
+
 ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
+# One's part in a body: "its membership of the Council" stands for the Council
+MEMBERSHIPS = frozenset({"participation", "membership", "involvement", "presence", "seat"})
 
 
 def allegiance(token: Token) -> bool:

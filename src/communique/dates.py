@@ -257,6 +257,12 @@ def event_date(
         node = ent.root
         if node.head.lower_ in NOT_THE_EVENTS_DATE or ent[0].lower_ in NOT_THE_EVENTS_DATE:
             continue  # "the first state visit since 2008" is not dated 2008
+        if (
+            node.dep_ in {"compound", "nummod", "amod", "nmod", "poss"}
+            and node.head.pos_ in {"NOUN", "PROPN"}
+            and node.head.i not in anchors
+        ):
+            continue  # "suspended a 2018 military agreement": the agreement's date
         governs = False
         for _ in range(4):
             if node.i in anchors:

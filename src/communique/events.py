@@ -208,6 +208,7 @@ def _clause_based(place: Place) -> bool:
 # Acts done in words: where they are said is not whom they are said to ("agreed after
 # talks in Vilnius" is not aimed at Lithuania)
 SAID_TYPES = frozenset({"AGREE", "REQUEST", "ACCUSE", "REJECT", "SUPPORT", "CONCEDE", "THREATEN"})
+STANCE_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT"})
 
 
 def _event_place(
@@ -291,6 +292,10 @@ def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Ev
         and not (
             primary.event in SAID_TYPES and event_loc is not None and event_loc.basis == "frame"
         )
+        # "signed a ceasefire in Havana", "rejected talks in Geneva": where a stance is
+        # taken or a text signed is no party to it (a promise or a demand is of an act
+        # there: "will provide food aid in Liberia")
+        and primary.event not in STANCE_TYPES
         and not primary.reciprocal
         and event_loc is not None
         and _clause_based(event_loc)
