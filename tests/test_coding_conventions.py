@@ -814,3 +814,24 @@ def test_his_country_is_the_speakers_state_and_its_membership_the_body() -> None
     assert ("SANCTION", ["BFA"], ["IGO"]) in _dyads(
         "Burkina Faso suspended its membership of ECOWAS."
     )
+
+
+def test_a_state_of_emergency_coerces_but_emergency_aid_does_not() -> None:
+    assert ("COERCE", ["ECU"], []) in _dyads("Ecuador's president declared a state of emergency.")
+    assert not any(
+        d[0] == "COERCE" for d in _dyads("The UN provided emergency food aid to Liberia.")
+    )
+
+
+def test_accepting_aid_from_a_state_is_its_aid_and_closing_an_embassy_sanctions() -> None:
+    assert ("AID", ["ESP"], ["MAR"]) in _dyads("Morocco accepted aid from Spain.")
+    assert ("SANCTION", ["IRQ"], ["SWE"]) in _dyads(
+        "The Iraqi government ordered the closure of the Swedish embassy."
+    )
+
+
+def test_a_clause_with_its_own_subject_does_not_place_the_event() -> None:
+    events = analyze(
+        "Iraq ordered the closure of the Swedish embassy after a Koran was burned in Stockholm."
+    ).events
+    assert events and all(e.event_loc is None for e in events)

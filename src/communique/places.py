@@ -494,6 +494,7 @@ class ArticlePlaces:
                 # "Speaking in Washington, Blinken accused ...", "Arriving in Kyiv, ..."
                 if not any(
                     m.dep_ in {"mark", "prep", "advmod"} and m.lower_ in BEFORE
+                    or m.dep_ in {"nsubj", "nsubjpass"}  # "after a Koran was burned in ..."
                     for m in child.children
                 ):
                     self._walk(child, trigger, FRAME, depth + 1, found)
