@@ -835,3 +835,10 @@ def test_a_clause_with_its_own_subject_does_not_place_the_event() -> None:
         "Iraq ordered the closure of the Swedish embassy after a Koran was burned in Stockholm."
     ).events
     assert events and all(e.event_loc is None for e in events)
+
+
+def test_a_day_that_a_time_of_day_follows_still_dates_the_event() -> None:
+    events = analyze(
+        "Xi Jinping arrived in South Africa on Monday evening.", published="2023-08-23"
+    ).events
+    assert [(str(e.date), e.date_precision) for e in events] == [("2023-08-21", "day")]

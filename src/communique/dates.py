@@ -28,6 +28,12 @@ _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
+# Parts of a day a date may modify: "Sunday afternoon" is still Sunday
+TIMES_OF_DAY = frozenset(
+    {"morning", "afternoon", "evening", "night", "noon", "midnight", "dawn", "dusk"}
+)
+
+
 def _safe(y: int, m: int, d: int) -> date | None:
     try:
         return date(y, m, d)
@@ -261,6 +267,8 @@ def event_date(
             node.dep_ in {"compound", "nummod", "amod", "nmod", "poss"}
             and node.head.pos_ in {"NOUN", "PROPN"}
             and node.head.i not in anchors
+            and node.head.ent_type_ not in {"DATE", "TIME"}  # "on Sunday afternoon"
+            and node.head.lemma_.lower() not in TIMES_OF_DAY
         ):
             continue  # "suspended a 2018 military agreement": the agreement's date
         governs = False

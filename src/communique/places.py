@@ -493,7 +493,8 @@ class ArticlePlaces:
             elif dep == "advcl" and is_head and child.tag_ in {"VBG", "VBN"}:
                 # "Speaking in Washington, Blinken accused ...", "Arriving in Kyiv, ..."
                 if not any(
-                    m.dep_ in {"mark", "prep", "advmod"} and m.lower_ in BEFORE
+                    m.dep_ in {"mark", "prep", "advmod"}
+                    and m.lower_ in BEFORE
                     or m.dep_ in {"nsubj", "nsubjpass"}  # "after a Koran was burned in ..."
                     for m in child.children
                 ):
