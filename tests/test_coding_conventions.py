@@ -842,3 +842,26 @@ def test_a_day_that_a_time_of_day_follows_still_dates_the_event() -> None:
         "Xi Jinping arrived in South Africa on Monday evening.", published="2023-08-23"
     ).events
     assert [(str(e.date), e.date_precision) for e in events] == [("2023-08-21", "day")]
+
+
+def test_a_speakers_own_forces_are_its_state() -> None:
+    assert ("ASSAULT", ["ISR"], ["LBN"]) in _dyads(
+        "The Israeli military said its jets had struck Hezbollah targets in southern Lebanon."
+    )
+
+
+def test_withdrawing_an_ambassador_is_a_recall_and_approving_a_bid_supports() -> None:
+    assert ("SANCTION", ["DZA"], ["FRA"]) in _dyads("Algeria withdrew its ambassador to France.")
+    assert ("SUPPORT", ["HUN"], ["SWE"]) in _dyads(
+        "Sweden's membership bid was approved by Hungary's parliament on Monday."
+    )
+
+
+def test_handing_over_a_letter_is_no_release_and_a_passive_support_takes_its_agent() -> None:
+    assert not any(
+        d[0] == "RETREAT" for d in _dyads("Iraq handed over a letter to the United Nations.")
+    )
+    assert ("RETREAT", ["LBY"], ["GBR"]) in _dyads("Libya handed over two suspects to Britain.")
+    assert ("SANCTION", ["IGO"], ["NER"]) in _dyads(
+        "Sanctions were imposed on Niger by the West African bloc ECOWAS."
+    )

@@ -362,23 +362,29 @@ class ArticleActors:
         return None
 
     def _own_country(self, head: Token) -> Entity | None:
-        """ "his country", "her nation": the state of the person the pronoun stands for."""
-        if head.lemma_.lower() not in {"country", "nation"}:
-            return None
+        """ "his country", "her nation": the state of the person the pronoun stands for;
+        "the Israeli military said its jets had struck ...": the speaker's forces."""
+        lemma = head.lemma_.lower()
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
-        if owner is None or owner.lower_ not in {"his", "her"}:
+        if owner is None:
             return None
-        person = self._antecedent(owner)
+        forces = lemma in OWN_FORCES and owner.lower_ in {"its", "their"}
+        if not forces and (
+            lemma not in {"country", "nation"} or owner.lower_ not in {"his", "her"}
+        ):
+            return None
+        person = None if forces else self._antecedent(owner)
         if person is None and head.head.dep_ == "ccomp":
             # "Armenia's prime minister said his country had ...": the speaker
             speakers = [c for c in head.head.head.children if c.dep_ == "nsubj"]
             person = self.resolve_one(speakers[0]) if speakers else None
-            if person is not None and not (person.role or person.name):
+            if person is not None and not (person.role or person.name or forces):
                 person = None
         if person is None or not person.code:
             return None
         span = self.phrase(head)
-        return Entity(span.text, span.start_char, span.end_char, code=person.code, sector="GOV")
+        sector = "MIL" if forces else "GOV"
+        return Entity(span.text, span.start_char, span.end_char, code=person.code, sector=sector)
 
     def _antecedent(self, pronoun: Token) -> Entity | None:
         """Who a personal pronoun stands for: the person who is the subject of its clause
@@ -878,6 +884,11 @@ def _area_adjective(token: Token) -> bool:
 
 
 ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
+# A speaker's own forces: "the ministry said its warplanes had struck ..."
+OWN_FORCES = frozenset(
+    {"jet", "warplane", "aircraft", "plane", "troop", "soldier", "force", "army", "navy"}
+    | {"warship", "ship", "drone", "fighter", "bomber", "unit", "artillery", "missile"}
+)
 # One's part in a body: "its membership of the Council" stands for the Council
 MEMBERSHIPS = frozenset({"participation", "membership", "involvement", "presence", "seat"})
 

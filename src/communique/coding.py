@@ -591,6 +591,10 @@ def verb_mention(
     if objects and not deeper and trig.event in TOPIC_ON:
         aimed = aimed - {"on"}  # "pressed Xi on Ukraine": Xi is pressed, Ukraine the topic
     targets = [e for h in prep_objects(tok, aimed) for e in actors.resolve(h)]
+    if trig.key in TRANSFERS and not passive and prep_objects(tok, {"to"}) and targets:
+        # "handed over a Ukrainian suspect to Germany": Germany receives; the person handed
+        # over is no party
+        objects, deeper = [], False
     if trig.event == "ACCUSE" and (deeper or not objects):
         # "complained to the United Nations over Israeli air raids": the complaint is
         # against whoever did what it is about, not the body it is made to
@@ -679,6 +683,8 @@ def verb_mention(
     return mention
 
 
+# Verbs of handing someone or something over: the party is who receives it
+TRANSFERS = frozenset({"hand over", "hand", "extradite", "transfer", "deliver", "return"})
 # Where troops sent are deployed, not given: "sent troops to the border"
 FRONTIERS = frozenset(
     {"border", "frontier", "region", "area", "zone", "line", "front", "coast", "strait", "sea"}
@@ -930,6 +936,9 @@ def noun_mention(
         crowd = [] if passive else subj_heads
         if not passive:
             owners += [e for h in subj_heads for e in actors.resolve(h)]
+        else:
+            # "sanctions were imposed on Niger by ECOWAS"
+            by += [e for h in prep_objects(support, {"by"}) for e in actors.resolve(h)]
         partners += [e for h in prep_objects(support, {"with"}) for e in actors.resolve(h)]
         between += [
             e for h in prep_objects(support, {"between", "among"}) for e in actors.resolve(h)
