@@ -865,3 +865,9 @@ def test_handing_over_a_letter_is_no_release_and_a_passive_support_takes_its_age
     assert ("SANCTION", ["IGO"], ["NER"]) in _dyads(
         "Sanctions were imposed on Niger by the West African bloc ECOWAS."
     )
+
+
+def test_an_attack_that_kills_is_aimed_at_whom_it_kills() -> None:
+    assert ("ASSAULT", ["USA"], ["IMG"]) in _dyads(
+        "US drone attacks have killed eight al-Qaeda leaders since July."
+    )

@@ -916,6 +916,9 @@ def noun_mention(
     if trig.event == "RETREAT":
         aimed = aimed | {"from"}
     targets = [e for o in prep_objects(tok, aimed) for e in actors.resolve(o)]
+    if trig.event == "ASSAULT" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in HARM_VERBS:
+        # "US drone strikes have killed eight al-Qaeda leaders": whom the attack harms
+        targets += [e for h in _children(tok.head, {"dobj"}) for e in actors.resolve(h)]
     for content in _children(tok, {"acl"}):
         if any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children):
             # "its demand that Israel ease restrictions": whom the demand is put to
@@ -984,6 +987,8 @@ def noun_mention(
     return mention
 
 
+# Verbs whose subject may be an attack and object its victims ("strikes killed ...")
+HARM_VERBS = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage"})
 # Crowds whose violence is a riot, not an attack
 RIOTING_ROLES = frozenset({"protesters", "students", "supporters", "activists"})
 # Numbers that stand for a crowd on their own: "thousands rallied in Manila"
