@@ -73,3 +73,11 @@ def test_cue_kinds(text: str, event: str, factuality: str) -> None:
     assert not any(
         t == event and f in {"asserted", "reported"} and f != factuality for t, f in found
     )
+
+
+def test_an_event_after_without_is_negated() -> None:
+    events = analyze(
+        "The Iranian president left Moscow without signing any agreement with Vladimir Putin.",
+        published="2024-06-01",
+    ).events
+    assert [e.factuality for e in events if e.event == "SUPPORT"] == ["negated"]

@@ -106,6 +106,8 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool) -> str | None:
     """A factuality cue on one predicate: its auxiliaries, adverbs, negation, marks, and
     (when it governs the event) its own meaning: "denied", "plans", "it is possible"."""
     found: set[str] = set()
+    if level.dep_ in {"pcomp", "pobj"} and level.head.lower_ == "without":
+        found.add("negated")  # "left Moscow without signing an agreement"
     for child in level.children:
         low = child.lower_
         if child.dep_ == "neg" or (child.dep_ in {"det", "advmod"} and low in {"never", "no"}):
