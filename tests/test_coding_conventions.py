@@ -871,3 +871,12 @@ def test_an_attack_that_kills_is_aimed_at_whom_it_kills() -> None:
     assert ("ASSAULT", ["USA"], ["IMG"]) in _dyads(
         "US drone attacks have killed eight al-Qaeda leaders since July."
     )
+
+
+def test_a_place_named_after_someone_is_not_him_and_a_town_taken_for_a_person_is_placed() -> None:
+    events = analyze(
+        "Israeli troops withdrew from the Nasser hospital complex in Khan Younis.",
+        published="2024-04-07",
+    ).events
+    assert [(e.event, [r.code for r in e.recipient]) for e in events] == [("RETREAT", ["PSE"])]
+    assert events[0].event_loc is not None and events[0].event_loc.country == "PSE"

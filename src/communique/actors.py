@@ -251,6 +251,8 @@ class ArticleActors:
         if found:
             return found
         for child in head.children:
+            if child.dep_ == "compound" and child.ent_type_ == "PERSON" and head.pos_ == "NOUN":
+                continue  # "the Nasser hospital complex" is named after him, not his
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < head.i:
                 found.extend(self.resolve(child))
             elif child.dep_ == "prep" and child.lower_ in {"of", "for"}:
@@ -619,6 +621,8 @@ class ArticleActors:
                 sector = sector or person_entity.sector
         if name is None:
             for ent in span.ents:
+                if _named_after(ent, span, self.matches):
+                    continue  # "the Nasser hospital complex" is a place named after him
                 if ent.label_ == "PERSON" and not self._nationality_only(ent):
                     found = self._person_entity(ent, code_hint=nationality)
                     if found is not None:
@@ -871,6 +875,21 @@ def resolve_phrase(
         if holder is not None:
             entity.name, entity.identifier = holder.name, holder.identifier
     return entity
+
+
+def _named_after(ent: Span, span: Span, matches: dict[int, Match]) -> bool:
+    """A name that modifies a common noun that is no office: "the Nasser hospital
+    complex", "the Kennedy airport" (not "the Putin government")."""
+    root = ent.root
+    head = root.head
+    return (
+        root.i != span.root.i
+        and root.dep_ == "compound"
+        and head.pos_ == "NOUN"
+        and not any(e.kind == "role" for e in matches[head.i].entries)
+        if head.i in matches
+        else root.i != span.root.i and root.dep_ == "compound" and head.pos_ == "NOUN"
+    )
 
 
 def _area_adjective(token: Token) -> bool:

@@ -864,6 +864,8 @@ def _nearest_party(
                 seen.add(child.i)
                 if past_places and child.ent_type_ in {"GPE", "LOC", "FAC"}:
                     continue
+                if child.dep_ == "compound" and child.ent_type_ == "PERSON" and node.pos_ == "NOUN":
+                    continue  # "the Nasser hospital complex": named after someone, not his
                 if child.pos_ in {"NOUN", "PROPN"}:
                     found = [e for e in actors.resolve(child) if (e.code or e.org) not in own]
                     if found:

@@ -313,8 +313,12 @@ class _Finder:
         entries = [e for e in self.kb.lookup(text) if e.kind in {"country", "capital"}]
         if entries:
             return self._mention(span, "kb", entries)
-        if any(t.lower_ in self.person_words for t in span):
-            return None
+        locative = previous in LOCATIVE and label == "PERSON" and whole
+        if any(t.lower_ in self.person_words for t in span) and not (
+            locative and self._big_city(text)
+        ):
+            return None  # "Houston" in an article about Whitney Houston; "in Khan Younis" is
+            # a town spaCy took for a person
         if self.adjectives and len(span) == 1 and label != "PERSON":
             adjective = self._adjective_token(span[0])
             if adjective is not None:
@@ -331,6 +335,8 @@ class _Finder:
         if _acronym(text) and not _dateline(span):
             return None  # "UN" is not Un, India
         cities = [c for c in candidates if c.main]
+        if not cities and locative and self._big_city(text):
+            cities = [c for c in candidates if c.kind in {"city", "capital"}]
         if not cities or _part_of_name(span):
             return None
         if _dateline(span):
@@ -348,6 +354,13 @@ class _Finder:
         ):
             return self._mention(span, "scan")
         return None
+
+    def _big_city(self, text: str) -> bool:
+        """A town of SCAN_MIN_POPULATION or more by any of its names ("Khan Younis")."""
+        return any(
+            c.kind in {"city", "capital"} and c.population >= SCAN_MIN_POPULATION
+            for c in self.gaz.lookup(text)
+        )
 
     def _hinted(self, span: Span) -> bool:
         """Followed by a comma and a region or country: "Santa Ana, California"."""
