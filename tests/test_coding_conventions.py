@@ -880,3 +880,18 @@ def test_a_place_named_after_someone_is_not_him_and_a_town_taken_for_a_person_is
     ).events
     assert [(e.event, [r.code for r in e.recipient]) for e in events] == [("RETREAT", ["PSE"])]
     assert events[0].event_loc is not None and events[0].event_loc.country == "PSE"
+
+
+def test_condemnation_drawn_from_a_state_is_its_accusation() -> None:
+    assert ("ACCUSE", ["USA"], ["IND"]) in _dyads(
+        "India conducted three nuclear tests on Monday, drawing condemnation from Washington."
+    )
+
+
+def test_territory_returned_suspended_constitutions_and_a_face_off() -> None:
+    assert ("RETREAT", ["GBR"], ["CHN"]) in _dyads("Britain returned Hong Kong to China.")
+    assert ("COERCE", ["PER"], []) in _dyads("Peru's president suspended the constitution.")
+    assert ("MOBILIZE", ["GRC", "TUR"], []) in _dyads(
+        "Greek and Turkish warships faced off near the disputed islets."
+    )
+    assert not _dyads("The minister returned to Kyiv on Monday.")

@@ -918,6 +918,14 @@ def noun_mention(
     if trig.event == "RETREAT":
         aimed = aimed | {"from"}
     targets = [e for o in prep_objects(tok, aimed) for e in actors.resolve(o)]
+    if trig.event == "ACCUSE" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in REACTIONS:
+        # "conducted nuclear tests, drawing condemnation from Washington": Washington
+        # condemns whoever drew it
+        drawn = tok.head
+        by += [e for h in prep_objects(drawn, {"from"}) for e in actors.resolve(h)]
+        heads, passive_draw = subject_of(drawn)
+        if not passive_draw:
+            targets += [e for h in heads for e in actors.resolve(h)]
     if trig.event == "ASSAULT" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in HARM_VERBS:
         # "US drone strikes have killed eight al-Qaeda leaders": whom the attack harms
         targets += [e for h in _children(tok.head, {"dobj"}) for e in actors.resolve(h)]
@@ -989,6 +997,8 @@ def noun_mention(
     return mention
 
 
+# Verbs by which one draws others' words: "drew condemnation from Washington"
+REACTIONS = frozenset({"draw", "attract", "earn", "spark", "provoke", "prompt", "trigger"})
 # Verbs whose subject may be an attack and object its victims ("strikes killed ...")
 HARM_VERBS = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage"})
 # Crowds whose violence is a riot, not an attack
