@@ -895,3 +895,27 @@ def test_territory_returned_suspended_constitutions_and_a_face_off() -> None:
         "Greek and Turkish warships faced off near the disputed islets."
     )
     assert not _dyads("The minister returned to Kyiv on Monday.")
+
+
+def test_military_rulers_and_joint_drills_tagged_as_verbs() -> None:
+    assert ("SANCTION", ["NER"], ["USA"]) in _dyads(
+        "Niger's military rulers revoked a military cooperation agreement with the United States."
+    )
+    assert ("COOPERATE", ["EGY", "SDN"], []) in _dyads(
+        "Egypt and Sudan held joint air force drills near Khartoum."
+    )
+
+
+def test_rescue_teams_money_in_aid_and_reservists() -> None:
+    assert ("AID", ["TUR"], ["LBY"]) in _dyads("Turkey sent search and rescue teams to Libya.")
+    assert ("AID", ["USA"], ["UKR"]) in _dyads(
+        "Washington transferred 300 million dollars in military assistance to Kyiv."
+    )
+    assert ("MOBILIZE", ["ISR"], []) in _dyads(
+        "Israel called up 300,000 reservists after the Hamas attack."
+    )
+
+
+def test_letting_aid_in_is_access_and_a_raised_alert_mobilises() -> None:
+    assert ("RETREAT", ["ISR"], ["PSE"]) in _dyads("Israel allowed fuel trucks to enter Gaza.")
+    assert ("MOBILIZE", ["KOR"], []) in _dyads("South Korea raised its military alert level.")

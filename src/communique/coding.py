@@ -298,15 +298,31 @@ def _objects(token: Token) -> list[Token]:
     return _children(token, OBJECT_DEPS) or _children(token, {"nsubjpass"})
 
 
+# Verbs whose object spaCy may parse as the subject of their complement
+RAISING = frozenset({"allow", "let", "permit", "enable"})
+
+
 def _object_words(token: Token) -> list[Token]:
     """The words that say what a verb acts on: each conjunct of its object ("sent rescue
     teams and relief supplies") and what an object of measure is of ("lifted a state of
     emergency", "suspended part of its aid")."""
     words: list[Token] = []
-    for obj in _objects(token):
+    objects = _objects(token)
+    if not objects and token.lemma_.lower() in RAISING:
+        # "allowed fuel trucks to enter Gaza", parsed as the subject of its complement
+        objects = [s for c in _children(token, {"ccomp"}) for s in _children(c, {"nsubj"})]
+    for obj in objects:
         for conj in (obj, *obj.conjuncts):
             words.append(conj)
             words.extend(prep_objects(conj, {"of"}))
+            if conj.ent_type_ == "MONEY" or any(
+                c.dep_ in {"nummod", "quantmod"} for c in conj.children
+            ):
+                # "$300 million in military aid", under the object or the verb
+                words.extend(prep_objects(conj, {"in"}) + prep_objects(token, {"in"}))
+            for mod in conj.children:
+                if mod.dep_ in {"compound", "nmod"} and mod.i < conj.i:
+                    words.extend((mod, *mod.conjuncts))  # "search and rescue teams"
     return words
 
 
@@ -748,6 +764,8 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
 
 # Dependents never searched for a target: the doer, function words, and clauses that
 # report or qualify rather than carry the action.
+# Prepositions that set an event against another: never where its target is
+BACKGROUND_PREPS = frozenset({"after", "before", "following", "since", "amid", "despite"})
 TARGET_SKIP_DEPS = (
     SUBJECT_DEPS
     | PASSIVE_SUBJECT_DEPS
@@ -854,6 +872,8 @@ def _nearest_party(
             for child in node.children:
                 if child.i in seen or child.dep_ in TARGET_SKIP_DEPS:
                     continue
+                if child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS:
+                    continue  # "called up reservists after the Hamas attack": another event
                 if (
                     child.dep_ == "conj"
                     and child.pos_ in {"VERB", "AUX"}
@@ -1281,6 +1301,12 @@ def find_mentions(
                 mention = verb_mention(tok, trig, actors, lexicon, sent, index)
             if mention is None:
                 mention = deontic_mention(tok, actors, lexicon, sent, index)
+            if mention is None and trig is None and tok.dep_ in {"dobj", "pobj", "nsubj"}:
+                # "held joint air force drills": a noun the tagger took for a verb
+                trig = lexicon.noun(tok)
+                if trig is not None:
+                    mention = noun_mention(tok, trig, actors, lexicon, sent, index)
+                    support = _support_verb(tok, lexicon)
         elif tok.pos_ in {"NOUN", "PROPN"}:
             trig = lexicon.noun(tok)
             if trig is not None:
