@@ -919,3 +919,9 @@ def test_rescue_teams_money_in_aid_and_reservists() -> None:
 def test_letting_aid_in_is_access_and_a_raised_alert_mobilises() -> None:
     assert ("RETREAT", ["ISR"], ["PSE"]) in _dyads("Israel allowed fuel trucks to enter Gaza.")
     assert ("MOBILIZE", ["KOR"], []) in _dyads("South Korea raised its military alert level.")
+
+
+def test_officials_from_several_states_are_each_a_party() -> None:
+    assert ("CONSULT", ["EGY", "QAT", "USA"], []) in _dyads(
+        "Diplomats from Qatar, Egypt and the United States met in Doha."
+    )

@@ -266,6 +266,15 @@ class ArticleActors:
         """ "Hungarian and Romanian officials" are two parties, one per nationality."""
         codes = [entity.code]
         for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "from" and entity.role:
+                # "diplomats from Qatar, Egypt and the United States"
+                for obj in (c for c in child.children if c.dep_ == "pobj"):
+                    for conj in obj.conjuncts:
+                        match = self.matches.get(conj.i)
+                        entry = _pick(match.entries) if match is not None else None
+                        if entry is not None and entry.kind == "country" and entry.code:
+                            if entry.code not in codes:
+                                codes.append(entry.code)
             if child.dep_ in {"amod", "compound"} and child.i < head.i:
                 for conj in child.conjuncts:
                     match = self.matches.get(conj.i)
