@@ -925,3 +925,9 @@ def test_officials_from_several_states_are_each_a_party() -> None:
     assert ("CONSULT", ["EGY", "QAT", "USA"], []) in _dyads(
         "Diplomats from Qatar, Egypt and the United States met in Doha."
     )
+
+
+def test_defacing_websites_is_cyber_coercion() -> None:
+    assert ("COERCE", ["RUS"], ["POL"]) in _dyads(
+        "Russian hackers defaced dozens of Polish government websites."
+    )
