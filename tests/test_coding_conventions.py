@@ -931,3 +931,21 @@ def test_defacing_websites_is_cyber_coercion() -> None:
     assert ("COERCE", ["RUS"], ["POL"]) in _dyads(
         "Russian hackers defaced dozens of Polish government websites."
     )
+
+
+def test_a_vetoed_resolutions_demand_is_nobodys_and_a_captives_visit_is_not_the_captors() -> None:
+    dyads = _dyads(
+        "The United States vetoed a Security Council resolution demanding a ceasefire in Gaza."
+    )
+    assert dyads == [("REJECT", ["USA"], ["IGO"])]
+    assert _dyads("Chinese police detained a Taiwanese publisher on a visit to Shanghai.") == [
+        ("COERCE", ["CHN"], ["TWN"])
+    ]
+
+
+def test_charging_someone_is_legal_action_and_withdrawing_a_right_is_no_retreat() -> None:
+    assert ("COERCE", ["POL"], ["RUS"]) in _dyads(
+        "Polish prosecutors charged two Russian citizens with espionage."
+    )
+    assert not _dyads("Kuwait withdrew the citizenship of hundreds of residents.")
+    assert ("RETREAT", ["ISR"], []) in _dyads("Israel withdrew its troops.")

@@ -272,9 +272,13 @@ class ArticleActors:
                     for conj in obj.conjuncts:
                         match = self.matches.get(conj.i)
                         entry = _pick(match.entries) if match is not None else None
-                        if entry is not None and entry.kind == "country" and entry.code:
-                            if entry.code not in codes:
-                                codes.append(entry.code)
+                        if (
+                            entry is not None
+                            and entry.kind == "country"
+                            and entry.code
+                            and entry.code not in codes
+                        ):
+                            codes.append(entry.code)
             if child.dep_ in {"amod", "compound"} and child.i < head.i:
                 for conj in child.conjuncts:
                     match = self.matches.get(conj.i)

@@ -227,6 +227,9 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return [verb.head], False
         if verb.dep_ in {"acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
             noun = verb.head
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in REFUSING:
+                # "vetoed a resolution demanding a ceasefire": a demand never made
+                return [], False
             if noun.lemma_.lower() in UTTERANCES and noun.dep_ in {"dobj", "pobj"}:
                 # "issued a statement demanding", "in a letter urging": the issuer's
                 verb = noun.head.head if noun.dep_ == "pobj" else noun.head
@@ -260,6 +263,12 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+# Verbs of seizing someone: an adjunct visit is the captive's, not the captor's
+CAPTURES = frozenset(
+    {"arrest", "detain", "jail", "seize", "kidnap", "abduct", "expel", "deport", "kill"}
+)
+# Verbs that stop a text: what the text says is not said by anyone
+REFUSING = frozenset({"veto", "reject", "block", "oppose", "dismiss", "vote"})
 # Participles that, after "be" and before "to", describe their subject's stance
 STATIVE_PARTICIPLES = {"oppose", "commit", "determine", "dedicate", "prepare", "resolve"}
 
@@ -347,7 +356,9 @@ def _by_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger:
 def _has_need(
     token: Token, need: str, support: Token | None, actors: ArticleActors, lexicon: Lexicon
 ) -> bool:
-    if need in {"with", "to", "on", "against", "between", "by", "for", "at", "into"}:
+    if need == "no_object":
+        return not _objects(token)  # "the army withdrew", not "withdrew the bill"
+    if need in {"with", "to", "on", "against", "between", "by", "for", "at", "into", "from"}:
         return bool(prep_objects(token, {need})) or (
             support is not None and bool(prep_objects(support, {need}))
         )
@@ -903,6 +914,8 @@ def _clause_subject(noun: Token, actors: ArticleActors) -> list[Entity]:
     verb = noun.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
         return []
+    if verb.lemma_.lower() in CAPTURES and _children(verb, OBJECT_DEPS):
+        return []  # "detained a Taiwanese publisher on a visit to Shanghai": his visit
     subj, passive = subject_of(verb)
     return [] if passive else [e for h in subj for e in actors.resolve(h)]
 
