@@ -949,3 +949,9 @@ def test_charging_someone_is_legal_action_and_withdrawing_a_right_is_no_retreat(
     )
     assert not _dyads("Kuwait withdrew the citizenship of hundreds of residents.")
     assert ("RETREAT", ["ISR"], []) in _dyads("Israel withdrew its troops.")
+
+
+def test_taking_to_the_streets_protests_and_banning_entry_sanctions() -> None:
+    assert ("PROTEST", ["SRB"], []) in _dyads("Serbian students took to the streets in Belgrade.")
+    assert not _dyads("Russian troops took control of the village.")
+    assert ("SANCTION", ["RUS"], ["USA"]) in _dyads("Russia banned entry to 500 Americans.")
