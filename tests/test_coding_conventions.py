@@ -955,3 +955,12 @@ def test_taking_to_the_streets_protests_and_banning_entry_sanctions() -> None:
     assert ("PROTEST", ["SRB"], []) in _dyads("Serbian students took to the streets in Belgrade.")
     assert not _dyads("Russian troops took control of the village.")
     assert ("SANCTION", ["RUS"], ["USA"]) in _dyads("Russia banned entry to 500 Americans.")
+
+
+def test_a_weapons_package_is_aid_and_ramming_a_boat_is_an_attack() -> None:
+    assert ("AID", ["USA"], ["UKR"]) in _dyads(
+        "Washington announced a new $300 million weapons package for Ukraine."
+    )
+    assert ("ASSAULT", ["CHN"], ["PHL"]) in _dyads(
+        "A Chinese coast guard ship rammed a Philippine supply boat."
+    )

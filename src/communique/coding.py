@@ -426,6 +426,10 @@ def _has_need(
             any(c.lower_ in words for c in token.children)
             or len([e for h in _compound_heads(token) for e in actors.resolve(h)]) >= 2
         )
+    if need.startswith("compound_") and need != "compound_actor":
+        # "a weapons package": a noun made an event by the word before it
+        members = lexicon.classes.get(need[len("compound_") :], frozenset())
+        return any(c.dep_ == "compound" and c.lemma_.lower() in members for c in token.children)
     if need == "compound_actor":
         return any(actors.resolve(h) for h in _compound_heads(token))
     if need == "adjunct":
