@@ -964,3 +964,11 @@ def test_a_weapons_package_is_aid_and_ramming_a_boat_is_an_attack() -> None:
     assert ("ASSAULT", ["CHN"], ["PHL"]) in _dyads(
         "A Chinese coast guard ship rammed a Philippine supply boat."
     )
+
+
+def test_the_speakers_envoy_is_the_speakers_state() -> None:
+    events = analyze(
+        "The Kremlin said its envoy had met Turkish officials.", published="2024-06-14"
+    ).events
+    consult = [e for e in events if e.event == "CONSULT"]
+    assert consult and {a.code for a in consult[0].actor + consult[0].recipient} == {"RUS", "TUR"}

@@ -81,3 +81,27 @@ def test_an_event_after_without_is_negated() -> None:
         published="2024-06-01",
     ).events
     assert [e.factuality for e in events if e.event == "SUPPORT"] == ["negated"]
+
+
+def test_a_purpose_is_a_future_aim_not_a_promise() -> None:
+    text = "Russia deployed troops to Belarus on Monday to attack Ukraine."
+    facts = _facts(text)
+    assert ("MOBILIZE", "asserted") in facts
+    assert ("ASSAULT", "future") in facts
+    # PLOVER's intent recoding is for stated intentions: an aim stays a future event
+    recoded = analyze(text, published="2024-06-14", plover_future=True).events
+    assert ("ASSAULT", "future") in [(e.event, e.factuality) for e in recoded]
+    assert "THREATEN" not in [e.event for e in recoded]
+
+
+def test_an_aim_of_an_uncertain_act_is_as_uncertain() -> None:
+    facts = _facts("Russia may deploy troops to Belarus to attack Ukraine.")
+    assert ("ASSAULT", "speculative") in facts
+
+
+def test_would_under_a_report_is_the_future_of_the_past() -> None:
+    facts = _facts(
+        "Poland said it had summoned the Russian ambassador and would expel two Russian diplomats."
+    )
+    assert ("SANCTION", "future") in facts
+    assert not any(f == "hypothetical" for _, f in facts)

@@ -384,16 +384,18 @@ class ArticleActors:
         if owner is None:
             return None
         forces = lemma in OWN_FORCES and owner.lower_ in {"its", "their"}
-        if not forces and (
+        agents = lemma in OWN_AGENTS and owner.lower_ in {"its", "their"}
+        if not (forces or agents) and (
             lemma not in {"country", "nation"} or owner.lower_ not in {"his", "her"}
         ):
             return None
-        person = None if forces else self._antecedent(owner)
+        person = None if forces or agents else self._antecedent(owner)
         if person is None and head.head.dep_ == "ccomp":
-            # "Armenia's prime minister said his country had ...": the speaker
+            # "Armenia's prime minister said his country had ...", "the Kremlin said its
+            # envoy had met ...": the speaker
             speakers = [c for c in head.head.head.children if c.dep_ == "nsubj"]
             person = self.resolve_one(speakers[0]) if speakers else None
-            if person is not None and not (person.role or person.name or forces):
+            if person is not None and not (person.role or person.name or forces or agents):
                 person = None
         if person is None or not person.code:
             return None
@@ -920,6 +922,11 @@ ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
 OWN_FORCES = frozenset(
     {"jet", "warplane", "aircraft", "plane", "troop", "soldier", "force", "army", "navy"}
     | {"warship", "ship", "drone", "fighter", "bomber", "unit", "artillery", "missile"}
+)
+# A speaker's own envoys: "the Kremlin said its envoy had met ..."
+OWN_AGENTS = frozenset(
+    {"envoy", "ambassador", "delegation", "diplomat", "negotiator", "representative"}
+    | {"emissary", "delegate", "official", "minister", "spokesman", "spokeswoman"}
 )
 # One's part in a body: "its membership of the Council" stands for the Council
 MEMBERSHIPS = frozenset({"participation", "membership", "involvement", "presence", "seat"})

@@ -411,6 +411,8 @@ def _split_initiators(mention: Mention) -> None:
 def future_as_agree(mention: Mention) -> None:
     """PLOVER's recoding of intentions: a future meeting, support, cooperation or aid is
     the agreement to it; a future or conditional hostile act is a threat."""
+    if mention.aim:
+        return  # "deployed troops to protect the border": a purpose, not an intent stated
     if mention.refusal and mention.event in REFUSED_AS_REJECT:
         # "Syria says it will not accept more refugees": a refusal is a REJECT
         mention.cameo, mention.mode = REFUSED_AS_REJECT[mention.event]

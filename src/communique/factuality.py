@@ -161,11 +161,27 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool) -> str | None:
     return next((cue for cue in CUE_PRIORITY if cue in found), None)
 
 
+# Nouns whose "that" clause is what someone announced
+ANNOUNCING_NOUNS = frozenset(
+    {"announcement", "statement", "pledge", "promise", "assurance", "declaration", "vow"}
+)
+
+
 def _reported_intention(verb: Token, cues: Cues) -> bool:
     """ "Iraq said it would allow the inspectors back": "would" under a saying verb is
     the future of the past (an announced intention), not a hypothesis, unless a condition
     comes with it ("would ... if")."""
-    if verb.dep_ != "ccomp" or verb.head.lemma_.lower() not in cues.reporting_verbs:
+    clause = verb
+    while clause.dep_ == "conj" and clause.head != clause:
+        clause = clause.head  # "said the team had merged and would cease work"
+    said = clause.dep_ == "ccomp" and clause.head.lemma_.lower() in cues.reporting_verbs
+    # "the announcement that it would buy bonds", "his pledge that Iran would not ..."
+    announced = (
+        clause.dep_ == "acl"
+        and clause.head.lemma_.lower() in ANNOUNCING_NOUNS
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
+    if not (said or announced):
         return False
     conditions = [
         c
@@ -195,7 +211,32 @@ def assess(
     trigger: Token, support: Token | None = None, cues: Cues | None = None
 ) -> tuple[str, str | None]:
     """(factuality, attribution) of the event triggered by ``trigger``."""
-    cues = cues or default_cues()
+    factuality, attribution, _ = reading(trigger, support, cues)
+    return factuality, attribution
+
+
+def reading(
+    trigger: Token, support: Token | None = None, cues: Cues | None = None
+) -> tuple[str, str | None, bool]:
+    """(factuality, attribution, aim): ``aim`` marks a purpose ("met to boost ties"), a
+    future event that is nobody's promise, so PLOVER's intent recoding leaves it alone."""
+    factuality, attribution = _assess(trigger, support, cues or default_cues())
+    if factuality == AIM:
+        return "future", None, True
+    return factuality, attribution, False
+
+
+# Nouns whose infinitive is an act decided on: "a deal to supply jets", "the decision to
+# withdraw"; a plan, an effort or a platform "to" do something names only a possibility
+COMMITMENTS = frozenset(
+    {"decision", "agreement", "deal", "contract", "pact", "treaty", "accord", "negotiation"}
+    | {"journey", "trip", "mission", "visit", "commitment", "pledge", "promise", "vote"}
+)
+UNREAL = frozenset({"speculative", "hypothetical", "negated"})
+AIM = "aim"  # _assess's value for a purpose; shown as "future"
+
+
+def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str | None]:
     attribution: str | None = None
     sentence = trigger.sent
     question = sentence.text.rstrip().endswith("?")
@@ -234,9 +275,16 @@ def assess(
     came_from: Token | None = None
     for _ in range(MAX_CLIMB):
         if _infinitive_of_purpose(level):
-            # "a platform for India to share intelligence", "met to boost ties": what the
-            # infinitive names is an aim or a possibility, not something that happened
-            return "speculative", None
+            # "met to boost ties": what a clause of purpose names is an aim, intended and
+            # not yet done (MEANTIME, too, reads purposes as certain future events); "a
+            # platform for India to share intelligence" names a possibility
+            committed = level.dep_ == "acl" and level.head.lemma_.lower() in COMMITMENTS
+            if not committed and (level.dep_ != "advcl" or level.head.pos_ not in {"VERB", "AUX"}):
+                return "speculative", None
+            # an aim of an act that may not happen is no more than that act: "may deploy
+            # troops to attack", "a platform for India to work with them to share ..."
+            outer, _ = _assess(level.head, None, cues)
+            return (outer if outer in UNREAL else AIM), None
         # a verb governs what it takes as complement, not the clauses that only hang on
         # it ("was set ablaze after it was attacked": "set" does not govern the attack)
         governing = not first and (

@@ -21,7 +21,7 @@ from communique.coding import Lexicon, default_lexicon, find_mentions
 from communique.dates import event_date
 from communique.errors import InputError
 from communique.events import future_as_agree, merge
-from communique.factuality import assess, historical, refusal
+from communique.factuality import historical, reading, refusal
 from communique.knowledge import KnowledgeBase
 from communique.places import CLAUSE_BASES, event_place, find_forum
 from communique.records import Analysis, Article, Entity, Failure, Mention, Place
@@ -46,7 +46,7 @@ def analyze_doc(
     article_codes: list[str] = []
     for index, sent in enumerate(doc.sents):
         for tok, support, mention in find_mentions(sent, index, actors, lexicon):
-            mention.factuality, mention.attribution = assess(tok, support)
+            mention.factuality, mention.attribution, mention.aim = reading(tok, support)
             mention.refusal = mention.factuality == "negated" and refusal(tok, support)
             codes = [e.code for e in mention.actor + mention.recipient if e.code]
             article_codes.extend(c for c in codes if c not in article_codes)
@@ -57,7 +57,11 @@ def analyze_doc(
             _target_by_place(mention)
             mention.forum = find_forum(tok, support, actors)
             mention.date, mention.date_precision = event_date(
-                tok, support, sent, article.published, ahead=mention.factuality == "future"
+                tok,
+                support,
+                sent,
+                article.published,
+                ahead=mention.factuality == "future" and not mention.aim,
             )
             mention.factuality = historical(
                 mention.factuality, mention.date, mention.date_precision, article.published

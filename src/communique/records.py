@@ -165,6 +165,8 @@ class Mention:
     condition_parties: list[Entity] = field(default_factory=list)
     # negated with a modal ("will not accept"): a refusal, which PLOVER codes REJECT
     refusal: bool = False
+    # future as the purpose of another act ("met to boost ties"): an aim, not a promise
+    aim: bool = False
     # the actor is a crowd of no stated country ("students protested"), to be placed
     unplaced_crowd: bool = False
     # other countries its sentence names (a confidence signal)
