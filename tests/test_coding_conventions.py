@@ -972,3 +972,41 @@ def test_the_speakers_envoy_is_the_speakers_state() -> None:
     ).events
     consult = [e for e in events if e.event == "CONSULT"]
     assert consult and {a.code for a in consult[0].actor + consult[0].recipient} == {"RUS", "TUR"}
+
+
+def _coded(text: str, published: str = "2024-06-14") -> list[tuple[str, str, list[str], list[str]]]:
+    return [
+        (
+            e.event,
+            e.factuality,
+            sorted(a.code or "" for a in e.actor),
+            sorted(r.code or "" for r in e.recipient),
+        )
+        for e in analyze(text, published=published).events
+    ]
+
+
+def test_initialling_an_agreement_is_signing_it() -> None:
+    coded = _coded("Azerbaijan and Armenia initialled a peace agreement in Washington.")
+    assert ("SUPPORT", "asserted", ["ARM", "AZE"], []) in coded
+
+
+def test_ending_an_agreement_cuts_ties() -> None:
+    coded = _coded("Chad ended its defence cooperation agreement with France.")
+    assert ("SANCTION", "asserted", ["TCD"], ["FRA"]) in coded
+
+
+def test_a_nominal_acts_agent_is_the_target() -> None:
+    assert ("ACCUSE", "asserted", ["IGO"], ["RUS"]) in _coded(
+        "The EU condemned the invasion of Ukraine by Russia."
+    )
+    coded = _coded(
+        "Germany said it would not recognise the annexation of four Ukrainian regions by Russia."
+    )
+    assert ("SUPPORT", "negated", ["DEU"], ["RUS"]) in coded
+
+
+def test_plain_congo_by_date() -> None:
+    text = "Angola mediated talks between Congo and Rwanda."
+    assert any("COD" in a + r for _, _, a, r in _coded(text, "2024-07-30"))
+    assert any("COG" in a + r for _, _, a, r in _coded(text, "1990-07-30"))

@@ -136,7 +136,9 @@ class ArticleActors:
                 j += 1
             found = None
             for k in range(j, i - 1, -1):
-                entries = kb.lookup(text[starts[i] : ends[k]])
+                entries = [
+                    e for e in kb.lookup(text[starts[i] : ends[k]]) if e.valid_on(self.published)
+                ]
                 if entries and not (k == i and _is_common_word(doc[i], entries)):
                     found = Match(i, k + 1, entries)
                     break

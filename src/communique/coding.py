@@ -748,8 +748,14 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
     """Where a directed verb's target hides: inside its object ("praised Haiti's
     efforts"), as the subject of its complement ("demanded that the US cancel"), or in the
     objects of its verb complement ("promised to continue aid to Mozambique")."""
+    active = not any(c.dep_ in PASSIVE_SUBJECT_DEPS | {"auxpass"} for c in verb.children)
     for obj in _children(verb, OBJECT_DEPS):
-        found = actors.resolve_within(obj)
+        # an active verb's "by" is its object's agent, misattached ("condemned the
+        # invasion of Ukraine by Russia")
+        by_verb = (
+            [e for a in prep_objects(verb, {"by"}) for e in actors.resolve(a)] if active else []
+        )
+        found = _act_agents(obj, actors) or by_verb or actors.resolve_within(obj)
         if found:
             return found
     for comp in _children(verb, {"ccomp", "xcomp"}):
@@ -775,6 +781,13 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
         if found:
             return found
     return []
+
+
+def _act_agents(noun: Token, actors: ArticleActors) -> list[Entity]:
+    """Whose act a nominal object is: "condemned the invasion of Ukraine by Russia",
+    "would not recognise the annexation of four regions by Russia"."""
+    heads = [noun, *(h for h in prep_objects(noun, {"of"}) if h.pos_ in {"NOUN", "PROPN"})]
+    return [e for h in heads for a in prep_objects(h, {"by"}) for e in actors.resolve(a)]
 
 
 # Dependents never searched for a target: the doer, function words, and clauses that

@@ -100,6 +100,18 @@ class Entry:
     role: str | None = None
     name: str | None = None
     person: Person | None = None
+    # a name a country bore only for a time ("Congo": the Republic of the Congo until
+    # Zaire took the name back in May 1997, the Democratic Republic since)
+    since: date | None = None
+    until: date | None = None
+
+    def valid_on(self, day: date | None) -> bool:
+        """Whether the name meant this on ``day``; an undated text keeps the name's first
+        meaning (its era unknown, nothing is changed for it)."""
+        if day is None:
+            return self.since is None
+        started = self.since is None or day >= self.since
+        return started and (self.until is None or day < self.until)
 
 
 @dataclass
@@ -151,6 +163,10 @@ class KnowledgeBase:
         name = row.get("name") or code
         for phrase in [name, *(row.get("aliases") or [])]:
             self.add_phrase(str(phrase), Entry("country", code=code, name=name))
+        for dated in row.get("dated_aliases") or []:
+            since, until = _day(dated.get("since")), _day(dated.get("until"))
+            entry = Entry("country", code=code, name=name, since=since, until=until)
+            self.add_phrase(str(dated["alias"]), entry)
         for adj in row.get("adjectives") or []:
             self.add_phrase(str(adj), Entry("adjective", code=code, name=name))
         for dem in row.get("demonyms") or []:
