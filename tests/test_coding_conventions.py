@@ -1010,3 +1010,21 @@ def test_plain_congo_by_date() -> None:
     text = "Angola mediated talks between Congo and Rwanda."
     assert any("COD" in a + r for _, _, a, r in _coded(text, "2024-07-30"))
     assert any("COG" in a + r for _, _, a, r in _coded(text, "1990-07-30"))
+
+
+def test_a_march_to_demand_is_a_protest() -> None:
+    coded = _coded("Thousands of people marched in London to demand a ceasefire in Gaza.")
+    assert ("PROTEST", "asserted", ["GBR"], []) in coded
+    assert not any(e == "PROTEST" for e, *_ in _coded("Troops marched into the town."))
+
+
+def test_a_sea_named_after_a_country_is_not_that_country() -> None:
+    assert _coded("Iran seized an oil tanker in the Gulf of Oman.") == [
+        ("COERCE", "asserted", ["IRN"], [])
+    ]
+
+
+def test_an_agreement_to_meet_someone_is_towards_them() -> None:
+    assert ("AGREE", "asserted", ["JPN"], ["KOR"]) in _coded(
+        "Japan agreed to hold talks with South Korea."
+    )

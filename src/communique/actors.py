@@ -453,6 +453,10 @@ class ArticleActors:
         """Whether a phrase headed here can be an actor: a known phrase, a name, or a
         common noun that a nationality or organisation qualifies ("Egyptian warships",
         "UN peacekeepers"); not what a possessive merely owns ("India's interests")."""
+        if head.lower_ in WATERS and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children
+        ):
+            return False  # "seized a tanker in the Gulf of Oman": a sea, not Oman
         if head.i in self.matches or head.ent_type_ or head.pos_ == "PROPN":
             return True
         if head.pos_ != "NOUN":
@@ -930,6 +934,8 @@ OWN_AGENTS = frozenset(
     {"envoy", "ambassador", "delegation", "diplomat", "negotiator", "representative"}
     | {"emissary", "delegate", "official", "minister", "spokesman", "spokeswoman"}
 )
+# Waters named after a country: "the Gulf of Oman", "the coast of Yemen"
+WATERS = frozenset({"gulf", "sea", "strait", "straits", "bay", "ocean", "coast", "waters"})
 # One's part in a body: "its membership of the Council" stands for the Council
 MEMBERSHIPS = frozenset({"participation", "membership", "involvement", "presence", "seat"})
 

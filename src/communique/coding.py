@@ -375,6 +375,15 @@ def _has_need(
             x.lemma_.lower() in lexicon.classes.get(need[len("xcomp_") :], frozenset())
             for x in _children(token, {"xcomp"})
         )
+    if need.startswith("purpose_"):
+        # "marched in London to demand a ceasefire": a walk made a protest by its aim
+        members = lexicon.classes.get(need[len("purpose_") :], frozenset())
+        return any(
+            x.lemma_.lower() in members
+            and x.tag_ == "VB"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+            for x in _children(token, {"advcl"})
+        )
     if need == "object":
         return bool(_objects(token))
     if need == "dative":
@@ -771,7 +780,8 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
         for obj in _children(comp, OBJECT_DEPS):
             found = [
                 e
-                for h in prep_objects(obj, {"to", "on", "against", "for"})
+                # "agreed to hold talks with South Korea"
+                for h in prep_objects(obj, {"to", "on", "against", "for", "with"})
                 for e in actors.resolve(h)
             ]
             if found:
