@@ -1028,3 +1028,19 @@ def test_an_agreement_to_meet_someone_is_towards_them() -> None:
     assert ("AGREE", "asserted", ["JPN"], ["KOR"]) in _coded(
         "Japan agreed to hold talks with South Korea."
     )
+
+
+def test_projectiles_launched_by_a_state_are_its_attack_on_whoever_stops_them() -> None:
+    coded = _coded(
+        "Ukraine's air force destroyed 24 of the 30 drones launched by Russia overnight."
+    )
+    assert ("ASSAULT", "asserted", ["RUS"], ["UKR"]) in coded
+    assert ("ASSAULT", "asserted", ["YEM"], ["ISR"]) in _coded(
+        "Israel intercepted a drone launched from Yemen."
+    )
+
+
+def test_a_captured_town_places_the_attack_and_names_its_country() -> None:
+    events = analyze("Russian forces captured the town of Avdiivka.", published="2024-02-17").events
+    assert [(e.event, [r.code for r in e.recipient]) for e in events] == [("ASSAULT", ["UKR"])]
+    assert events[0].event_loc is not None and events[0].event_loc.country == "UKR"

@@ -593,6 +593,9 @@ def evidence_for(sent: Span, trigger: Token) -> Evidence:
 def verb_mention(
     tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon, sent: Span, index: int
 ) -> Mention | None:
+    launch = _launched(tok, trig, actors, lexicon)
+    if launch is not None:
+        return _finish(tok, trig, *launch, sent, index, "verb", actors, lexicon)
     selected = _by_object(tok, trig, lexicon)
     needed = selected is trig and bool(trig.needs) and not _stative(tok)
     if needed and not any(_has_need(tok, n, None, actors, lexicon) for n in trig.needs):
@@ -721,6 +724,36 @@ def verb_mention(
         if mention.reciprocal and not passive:
             mention.initiators = _dedupe(subjects)
     return mention
+
+
+# Verbs of stopping projectiles in flight: "shot down drones launched by Russia"
+INTERCEPTS = frozenset({"intercept", "destroy", "down", "shoot", "repel", "neutralise"})
+
+
+def _launched(
+    tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon
+) -> tuple[list[Entity], list[Entity]] | None:
+    """(actor, recipient) of an attack told as a participle on its projectiles: "24 of the
+    30 drones launched by Russia", "a missile fired from Yemen". The attack is aimed at
+    whoever stops them ("Ukraine's air force destroyed ...")."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or trig.event != "ASSAULT":
+        return None
+    noun = tok.head
+    if noun.lemma_.lower() not in lexicon.classes.get("projectile", frozenset()):
+        return None
+    actor = [e for h in prep_objects(tok, {"by"}) for e in actors.resolve(h)]
+    actor = actor or [e for h in prep_objects(tok, {"from"}) for e in actors.resolve_within(h)]
+    if not actor:
+        return None
+    # "destroyed 24 of the 30 drones launched by ...": the verb the projectiles suffer
+    held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else noun
+    verb = held.head if held.dep_ in {"dobj", "nsubjpass"} else None
+    recipient: list[Entity] = []
+    if verb is not None and verb.lemma_.lower() in INTERCEPTS:
+        subjects, passive = subject_of(verb)
+        heads = prep_objects(verb, {"by"}) if passive else subjects
+        recipient = [e for h in heads for e in actors.resolve(h) if e.code]
+    return actor, _dedupe(recipient, exclude=actor)
 
 
 # Verbs of handing someone or something over: the party is who receives it

@@ -106,6 +106,9 @@ CLAUSE_BASES = frozenset({"", "clause", "frame"})
 # Smallest city a forum's name is taken to name ("the Munich Security Conference"); set so
 # that a name is not a small town's by chance.
 NAMED_AFTER_POPULATION = 100_000
+# Smallest town placed by its name alone when it is seized or attacked and the article
+# names no country to look it up in ("captured Avdiivka")
+SEIZED_TOWN_POPULATION = 20_000
 # How deep a place may sit in the predicate's phrases ("on the sidelines of the SCO
 # conclave in Qingdao" is three prepositions down).
 MAX_DEPTH = 4
@@ -297,11 +300,14 @@ class ArticlePlaces:
         words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         span = self.doc[(words[0].i if words else token.i) : token.i + 1]
         codes = {p.country for p in self.at.values() if p.country}
-        found = [
-            e
-            for e in gazetteer().lookup(span.text)
-            if e.kind in {"city", "capital"} and e.country in codes
-        ]
+        towns = [e for e in gazetteer().lookup(span.text) if e.kind in {"city", "capital"}]
+        found = [e for e in towns if e.country in codes]
+        if not found and named:
+            # "captured the town of Avdiivka" in an article naming no other place: a town
+            # of some size, if only one country has one of that name
+            found = [e for e in towns if e.population >= SEIZED_TOWN_POPULATION]
+            if len({e.country for e in found}) != 1:
+                return None
         if not found:
             return None
         best = max(found, key=lambda e: (e.country == self._main_country(), e.population))
@@ -469,6 +475,9 @@ class ArticlePlaces:
             elif dep in {"dobj", "attr", "oprd"} and (is_head or node.pos_ == "VERB"):
                 if bool(kinds & DESTINATION) or attacking:
                     place = self.place_of(child)
+                    if place is None and attacking and child.pos_ == "PROPN":
+                        # "captured Avdiivka", whatever spaCy's label: a town seized
+                        place = self._unlisted(child, named=True)
                     if place is not None:
                         add(place, child)
                         continue
