@@ -1044,3 +1044,27 @@ def test_a_captured_town_places_the_attack_and_names_its_country() -> None:
     events = analyze("Russian forces captured the town of Avdiivka.", published="2024-02-17").events
     assert [(e.event, [r.code for r in e.recipient]) for e in events] == [("ASSAULT", ["UKR"])]
     assert events[0].event_loc is not None and events[0].event_loc.country == "UKR"
+
+
+def test_leaving_a_bloc_cuts_ties_with_it() -> None:
+    coded = _coded("Rwanda withdrew from the regional bloc ECCAS.")
+    assert [(e, a, r) for e, _, a, r in coded] == [("SANCTION", ["RWA"], ["IGO"])]
+    assert _coded("Russia withdrew its troops from Kherson.")[0][0] == "RETREAT"
+
+
+def test_seizing_a_city_is_occupying_it() -> None:
+    assert _coded("Syrian rebels seized control of Aleppo.")[0][0] == "ASSAULT"
+    assert _coded("Iran seized an oil tanker.")[0][0] == "COERCE"
+
+
+def test_a_test_of_a_missile_is_a_show_of_force() -> None:
+    assert ("MOBILIZE", "asserted", ["PRK"], []) in _coded(
+        "North Korea conducted a test of a hypersonic missile."
+    )
+
+
+def test_strikes_on_what_a_state_said_were_targets_abroad() -> None:
+    coded = _coded(
+        "Pakistan launched air strikes on what it said were militant hideouts inside Afghanistan."
+    )
+    assert ("ASSAULT", "asserted", ["PAK"], ["AFG"]) in coded

@@ -1386,6 +1386,26 @@ def find_mentions(
                 mention = noun_mention(tok, trig, actors, lexicon, sent, index)
                 support = _support_verb(tok, lexicon)
         if mention is not None:
+            _leaving_a_body(mention, tok, lexicon)
             found.append((tok, support, mention))
             actors.note_parties(mention.actor + mention.recipient)
     return found
+
+
+OPERATIONS = frozenset({"mission", "operation", "force", "deployment", "contingent", "coalition"})
+
+
+def _leaving_a_body(mention: Mention, tok: Token, lexicon: Lexicon) -> None:
+    """ "withdrew from ECOWAS", "announced their withdrawal from the bloc": leaving a body
+    cuts ties with it (SANCTION); it is no pull-back of forces."""
+    if (
+        mention.event == "RETREAT"
+        and mention.mode == "withdraw"
+        and mention.recipient
+        and all(e.code == "IGO" for e in mention.recipient)
+        and not _object_in_class(tok, "troops", lexicon)
+        and not _object_in_class(tok, "forces", lexicon)
+        # "withdrew from the CSTO mission": an operation left, not the body
+        and not any(o.lemma_.lower() in OPERATIONS for o in prep_objects(tok, {"from"}))
+    ):
+        mention.event, mention.mode, mention.cameo = "SANCTION", "discontinue", "160"

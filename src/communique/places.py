@@ -411,7 +411,7 @@ class ArticlePlaces:
             dep = child.dep_
             if dep == "prep" or dep == "conj" and child.pos_ == "ADP":  # "in X and in Y"
                 prep = child.lower_
-                objects = [o for o in child.children if o.dep_ == "pobj"]
+                objects = [o for o in child.children if o.dep_ == "pobj"] or _what_was_said(child)
                 if not objects and prep in AT_PREPS:
                     # "outside of the city of Basra"
                     objects = [
@@ -718,6 +718,24 @@ def nowhere() -> Place:
     """What a phone or video exchange is placed at: a marker (basis "remote") that tells
     the events stage to give the event no place, whatever its other mentions say."""
     return Place(name="", country=None, geonameid=None, lat=None, lon=None, basis="remote")
+
+
+# Verbs of "on what X said were ...": the object named is in the clause
+NAMING_VERBS = frozenset({"say", "describe", "call", "claim", "believe", "identify"})
+
+
+def _what_was_said(prep: Token) -> list[Token]:
+    """ "strikes on what it said were militant hideouts inside Afghanistan": the
+    hideouts."""
+    return [
+        attr
+        for verb in prep.children
+        if verb.dep_ == "pcomp" and verb.lemma_.lower() in NAMING_VERBS
+        for clause in verb.children
+        if clause.dep_ in {"ccomp", "xcomp"}
+        for attr in clause.children
+        if attr.dep_ in {"attr", "oprd"}
+    ]
 
 
 def event_place(
