@@ -1068,3 +1068,8 @@ def test_strikes_on_what_a_state_said_were_targets_abroad() -> None:
         "Pakistan launched air strikes on what it said were militant hideouts inside Afghanistan."
     )
     assert ("ASSAULT", "asserted", ["PAK"], ["AFG"]) in coded
+
+
+def test_the_last_member_to_ratify_is_the_ratifier() -> None:
+    coded = _coded("Hungary was the last NATO member to ratify Sweden's accession.")
+    assert ("SUPPORT", "asserted", ["HUN"], ["SWE"]) in coded

@@ -105,3 +105,14 @@ def test_would_under_a_report_is_the_future_of_the_past() -> None:
     )
     assert ("SANCTION", "future") in facts
     assert not any(f == "hypothetical" for _, f in facts)
+
+
+def test_the_first_to_do_something_did_it() -> None:
+    facts = _facts("Modi became the first Indian prime minister to visit Ukraine.")
+    assert ("CONSULT", "asserted") in facts
+    assert ("CONSULT", "future") in _facts(
+        "Modi will be the first Indian prime minister to visit Ukraine."
+    )
+    assert ("CONSULT", "speculative") in _facts(
+        "India offers a platform for Modi to visit Ukraine."
+    )

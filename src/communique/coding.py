@@ -223,6 +223,14 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             noun = verb.head
             verb = noun.head.head if noun.dep_ == "pobj" else noun.head
             continue
+        if (
+            verb.dep_ in {"relcl", "acl"}
+            and verb.head.dep_ == "attr"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in verb.children)
+        ):
+            # "Hungary was the last NATO member to ratify": Hungary ratified
+            verb = verb.head.head
+            continue
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return [verb.head], False
         if verb.dep_ in {"acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:

@@ -274,6 +274,16 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
     first = level == trigger or (support is not None and level == support)
     came_from: Token | None = None
     for _ in range(MAX_CLIMB):
+        if _ranked_relative(level):
+            # "Modi became the first Indian prime minister to visit Kyiv": who did it
+            # first is told as a fact; the clause of the ranked noun says whether it is
+            noun = level.head
+            while noun.dep_ in {"conj", "appos", "pobj", "prep"} and noun.head != noun:
+                noun = noun.head
+            came_from, level, first = noun, noun.head, False
+            if noun.head == noun:
+                break
+            continue
         if _infinitive_of_purpose(level):
             # "met to boost ties": what a clause of purpose names is an aim, intended and
             # not yet done (MEANTIME, too, reads purposes as certain future events); "a
@@ -385,6 +395,23 @@ def _anniversary(verb: Token) -> bool:
     if not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
         return False
     return any(t.lemma_.lower() in SPANS_OF_YEARS for t in verb.head.subtree if t.i < verb.i)
+
+
+# Words that rank the one who did something: "the first leader to visit", "the only
+# country to vote against"
+RANKS = frozenset({"first", "second", "third", "last", "only", "latest", "sole", "fourth"})
+
+
+def _ranked_relative(verb: Token) -> bool:
+    """An infinitival relative on a ranked noun: "the first woman to lead a carmaker"."""
+    if verb.tag_ != "VB" or verb.dep_ not in {"relcl", "acl"}:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    noun = verb.head
+    return noun.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and any(
+        c.lower_ in RANKS for c in noun.children if c.dep_ in {"amod", "advmod", "det"}
+    )
 
 
 def _infinitive_of_purpose(verb: Token) -> bool:
