@@ -1073,3 +1073,24 @@ def test_strikes_on_what_a_state_said_were_targets_abroad() -> None:
 def test_the_last_member_to_ratify_is_the_ratifier() -> None:
     coded = _coded("Hungary was the last NATO member to ratify Sweden's accession.")
     assert ("SUPPORT", "asserted", ["HUN"], ["SWE"]) in coded
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Activists picketed the Chinese consulate in Sydney.", ("PROTEST", ["AUS"], ["CHN"])),
+        ("Iran hanged two men convicted of spying.", ("COERCE", ["IRN"], [])),
+        ("Police in Istanbul rounded up dozens of opposition activists.", ("COERCE", ["TUR"], [])),
+        ("Authorities in Tehran shut down several newspapers.", ("COERCE", ["IRN"], [])),
+        ("Canada imposed travel bans on Iranian officials.", ("SANCTION", ["CAN"], ["IRN"])),
+        ("Russia cut off gas supplies to Poland.", ("SANCTION", ["RUS"], ["POL"])),
+        ("India dispatched relief material to Myanmar.", ("AID", ["IND"], ["MMR"])),
+        ("The United States airdropped food into Gaza.", ("AID", ["USA"], ["PSE"])),
+        ("The IMF disbursed $1.1 billion to Pakistan.", ("AID", ["IGO"], ["PAK"])),
+        ("China extended a loan of $2 billion to Sri Lanka.", ("AID", ["CHN"], ["LKA"])),
+        ("China returned the remains of a US soldier.", ("RETREAT", ["CHN"], ["USA"])),
+        ("Ukraine hit a Russian airbase in Crimea with missiles.", ("ASSAULT", ["UKR"], ["RUS"])),
+    ],
+)
+def test_news_vocabulary(text: str, expected: tuple[str, list[str], list[str]]) -> None:
+    assert expected in [(e, a, r) for e, f, a, r in _coded(text) if f == "asserted"]

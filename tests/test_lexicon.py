@@ -4,7 +4,10 @@ maps to, except for the deliberate differences listed here."""
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
+import yaml
 
 from communique.codebook import PLOVER_MODES, default
 from communique.coding import Trigger, default_lexicon
@@ -51,3 +54,22 @@ def test_the_deontic_rule_codes_a_request() -> None:
     rule = default_lexicon().deontic
     assert rule["event"] == "REQUEST" and rule["mode"] in PLOVER_MODES["REQUEST"]
     assert "must" in rule["modals"] and "say" in rule["governors"]
+
+
+def test_the_trigger_file_names_each_word_once() -> None:
+    """YAML keeps only the last of two equal keys: a second entry silently replaces the
+    first, so the file must not have any."""
+    repeated: list[str] = []
+
+    def mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
+        keys = [loader.construct_object(k) for k, _ in node.value]
+        repeated.extend(str(k) for k in keys if keys.count(k) > 1)
+        return yaml.SafeLoader.construct_mapping(loader, node)
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    source = resources.files("communique") / "data" / "triggers.yaml"
+    yaml.load(source.read_text(encoding="utf-8"), Loader=Loader)
+    assert not repeated
