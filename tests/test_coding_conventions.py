@@ -1090,6 +1090,17 @@ def test_the_last_member_to_ratify_is_the_ratifier() -> None:
         ("China extended a loan of $2 billion to Sri Lanka.", ("AID", ["CHN"], ["LKA"])),
         ("China returned the remains of a US soldier.", ("RETREAT", ["CHN"], ["USA"])),
         ("Ukraine hit a Russian airbase in Crimea with missiles.", ("ASSAULT", ["UKR"], ["RUS"])),
+        ("Japan provided $5 billion in financial support to Ukraine.", ("AID", ["JPN"], ["UKR"])),
+        ("The United States shipped cluster munitions to Ukraine.", ("AID", ["USA"], ["UKR"])),
+        (
+            "Israel withheld tax revenues from the Palestinian Authority.",
+            ("SANCTION", ["ISR"], ["PSE"]),
+        ),
+        ("Azerbaijan closed the Lachin corridor.", ("COERCE", ["AZE"], [])),
+        ("Poland closed its border with Belarus.", ("SANCTION", ["POL"], ["BLR"])),
+        ("Myanmar's junta dissolved Aung San Suu Kyi's party.", ("COERCE", ["MMR"], [])),
+        ("Poland invited NATO to deploy troops on its territory.", ("REQUEST", ["POL"], ["IGO"])),
+        ("Farmers blocked roads across Poland.", ("PROTEST", ["POL"], [])),
     ],
 )
 def test_news_vocabulary(text: str, expected: tuple[str, list[str], list[str]]) -> None:

@@ -59,7 +59,9 @@ PLACE_NOUNS = _WORDS["place_nouns"]
 REMOTE = _WORDS["remote"]
 BEFORE = _WORDS["before"]
 # Prepositions that put any event at their object ("met in Qingdao", "at the Kremlin").
-AT_PREPS = frozenset({"in", "at", "inside", "near", "outside", "aboard", "within", "along"})
+AT_PREPS = frozenset(
+    {"in", "at", "inside", "near", "outside", "aboard", "within", "along", "across", "throughout"}
+)
 # "clashed ... north of Beirut", "a village 20 km south of Kharkiv"
 COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
