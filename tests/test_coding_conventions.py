@@ -1101,6 +1101,16 @@ def test_the_last_member_to_ratify_is_the_ratifier() -> None:
         ("Myanmar's junta dissolved Aung San Suu Kyi's party.", ("COERCE", ["MMR"], [])),
         ("Poland invited NATO to deploy troops on its territory.", ("REQUEST", ["POL"], ["IGO"])),
         ("Farmers blocked roads across Poland.", ("PROTEST", ["POL"], [])),
+        ("Russia announced the deployment of troops to Belarus.", ("MOBILIZE", ["RUS"], ["BLR"])),
+        ("India deployed peacekeepers to South Sudan.", ("AID", ["IND"], ["SSD"])),
+        (
+            "France's recall of its ambassador from Niger angered Niamey.",
+            ("SANCTION", ["FRA"], ["NER"]),
+        ),
+        (
+            "Thailand and Cambodia traded accusations over the clashes.",
+            ("ACCUSE", ["KHM", "THA"], []),
+        ),
     ],
 )
 def test_news_vocabulary(text: str, expected: tuple[str, list[str], list[str]]) -> None:

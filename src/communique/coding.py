@@ -1395,9 +1395,22 @@ def find_mentions(
                 support = _support_verb(tok, lexicon)
         if mention is not None:
             _leaving_a_body(mention, tok, lexicon)
+            _peacekeeping(mention, tok)
             found.append((tok, support, mention))
             actors.note_parties(mention.actor + mention.recipient)
     return found
+
+
+def _peacekeeping(mention: Mention, tok: Token) -> None:
+    """ "the deployment of NATO peacekeeping troops", "deployed peacekeepers to Haiti":
+    troops sent to keep a peace give protection (AID, CAMEO 074), they are no show of
+    force."""
+    if (
+        mention.event == "MOBILIZE"
+        and mention.mode == "troops"
+        and any("peacekeep" in t.lower_ for t in tok.subtree)
+    ):
+        mention.event, mention.mode, mention.cameo = "AID", None, "074"
 
 
 OPERATIONS = frozenset({"mission", "operation", "force", "deployment", "contingent", "coalition"})
