@@ -1111,6 +1111,10 @@ def test_the_last_member_to_ratify_is_the_ratifier() -> None:
             "Thailand and Cambodia traded accusations over the clashes.",
             ("ACCUSE", ["KHM", "THA"], []),
         ),
+        (
+            "Mali's junta ordered the UN peacekeeping mission to leave.",
+            ("SANCTION", ["MLI"], ["IGO"]),
+        ),
     ],
 )
 def test_news_vocabulary(text: str, expected: tuple[str, list[str], list[str]]) -> None:

@@ -116,3 +116,8 @@ def test_the_first_to_do_something_did_it() -> None:
     assert ("CONSULT", "speculative") in _facts(
         "India offers a platform for Modi to visit Ukraine."
     )
+
+
+def test_hearsay_without_a_source_is_speculation() -> None:
+    assert ("AID", "speculative") in _facts("Iran is reported to have supplied drones to Russia.")
+    assert ("AID", "reported") in _facts("Ukraine said Iran had supplied drones to Russia.")

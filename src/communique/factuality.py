@@ -309,6 +309,16 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
         cue = _own_cue(level, cues, governing=governing)
         if cue is not None:
             return cue, None
+        if (
+            not first
+            and came_from is not None
+            and came_from.dep_ == "xcomp"
+            and level.lemma_.lower() in cues.reporting_verbs
+            and any(c.dep_ == "auxpass" for c in level.children)
+        ):
+            # "Iran is reported to have supplied drones", "is said to have met": hearsay
+            # with no source, not a report
+            return "speculative", None
         if not first and level.lemma_.lower() in cues.reporting_verbs and attribution is None:
             attribution = _subject_text(level)
             if attribution is not None:
