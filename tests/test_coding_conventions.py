@@ -1112,7 +1112,7 @@ def test_the_last_member_to_ratify_is_the_ratifier() -> None:
             ("ACCUSE", ["KHM", "THA"], []),
         ),
         (
-            "Mali's junta ordered the UN peacekeeping mission to leave.",
+            "Mali's junta ordered the UN peacekeeping mission to leave the country.",
             ("SANCTION", ["MLI"], ["IGO"]),
         ),
     ],
