@@ -1111,6 +1111,9 @@ def test_the_last_member_to_ratify_is_the_ratifier() -> None:
             "Thailand and Cambodia traded accusations over the clashes.",
             ("ACCUSE", ["KHM", "THA"], []),
         ),
+        ("Greece and Turkey's leaders held talks in Athens.", ("CONSULT", ["GRC", "TUR"], [])),
+        ("Venezuela's opposition leader was granted asylum by Spain.", ("AID", ["ESP"], ["VEN"])),
+        ("India and China completed the disengagement of troops.", ("RETREAT", ["CHN", "IND"], [])),
         (
             "Mali's junta ordered the UN peacekeeping mission to leave the country.",
             ("SANCTION", ["MLI"], ["IGO"]),
@@ -1119,3 +1122,11 @@ def test_the_last_member_to_ratify_is_the_ratifier() -> None:
 )
 def test_news_vocabulary(text: str, expected: tuple[str, list[str], list[str]]) -> None:
     assert expected in [(e, a, r) for e, f, a, r in _coded(text) if f == "asserted"]
+
+
+def test_the_two_are_the_dyad_just_named() -> None:
+    coded = _coded(
+        "Armenia's prime minister met Azerbaijan's president in Prague and the two agreed to "
+        "resume talks."
+    )
+    assert ("AGREE", "asserted", ["ARM", "AZE"], []) in coded

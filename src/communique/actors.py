@@ -82,6 +82,7 @@ PARTY_ANAPHORS = {
     "both leaders",
     "the two ministers",
     "both ministers",
+    "the two",
 }
 
 
@@ -206,6 +207,10 @@ class ArticleActors:
                 if within:
                     found.extend(self.resolve(within[0]))
                     continue
+            shared = [p for p in conjunct.children if p.dep_ == "poss" and p.conjuncts]
+            if shared and (owners := self._role_of(conjunct)) is not None and len(owners) > 1:
+                found.extend(owners)  # "Greece and Turkey's leaders"
+                continue
             entity = self.resolve_one(conjunct)
             if entity is None and (state := self._own_country(conjunct)) is not None:
                 found.append(state)  # "his country had frozen ...": the speaker's state
@@ -224,12 +229,18 @@ class ArticleActors:
         role = next((e for e in match.entries if e.kind == "role"), None) if match else None
         if role is None:
             return None
-        owners = [
-            e
+        heads = [
+            g
             for c in head.children
             if c.dep_ == "prep" and c.lower_ == "of"
             for g in c.children
             if g.dep_ == "pobj"
+        ]
+        # "Greece and Turkey's leaders": owners coordinated in the possessive
+        heads += [p for p in head.children if p.dep_ == "poss" and p.conjuncts]
+        owners = [
+            e
+            for g in heads
             for e in self.resolve(g)
             if e.code and e.name is None and e.role is None
         ]

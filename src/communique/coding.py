@@ -1053,6 +1053,9 @@ def noun_mention(
         else:
             # "sanctions were imposed on Niger by ECOWAS"
             by += [e for h in prep_objects(support, {"by"}) for e in actors.resolve(h)]
+            if tok.dep_ == "dobj":
+                # "the opposition leader was granted asylum by Spain": given to the subject
+                targets += [e for h in subj_heads for e in actors.resolve(h)]
         partners += [e for h in prep_objects(support, {"with"}) for e in actors.resolve(h)]
         between += [
             e for h in prep_objects(support, {"between", "among"}) for e in actors.resolve(h)
