@@ -1112,6 +1112,9 @@ def test_the_last_member_to_ratify_is_the_ratifier() -> None:
             ("ACCUSE", ["KHM", "THA"], []),
         ),
         ("Greece and Turkey's leaders held talks in Athens.", ("CONSULT", ["GRC", "TUR"], [])),
+        ("The US provided Israel with 2,000-pound bombs.", ("AID", ["USA"], ["ISR"])),
+        ("Germany supplied Ukraine with Leopard tanks.", ("AID", ["DEU"], ["UKR"])),
+        ("China scrambled fighter jets over the strait.", ("MOBILIZE", ["CHN"], [])),
         ("Venezuela's opposition leader was granted asylum by Spain.", ("AID", ["ESP"], ["VEN"])),
         ("India and China completed the disengagement of troops.", ("RETREAT", ["CHN", "IND"], [])),
         (

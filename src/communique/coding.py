@@ -413,7 +413,7 @@ def _has_need(
         members = lexicon.classes.get(need[len("subject_") :], frozenset())
         subj, passive = subject_of(token)
         return not passive and any(h.lemma_.lower() in members for h in subj)
-    if need.startswith(("of_", "from_", "to_")):
+    if need.startswith(("of_", "from_", "to_", "with_")):
         # "a package of rockets and ammunition": a noun made an event by what it holds;
         # "removed Cuba from the list"; "took to the streets"
         prep, cls = need.split("_", 1)
