@@ -1133,3 +1133,22 @@ def test_the_two_are_the_dyad_just_named() -> None:
         "resume talks."
     )
     assert ("AGREE", "asserted", ["ARM", "AZE"], []) in coded
+
+
+def test_where_the_doers_are_places_what_they_do() -> None:
+    events = analyze(
+        "Police in Istanbul rounded up dozens of activists.", published="2025-03-20"
+    ).events
+    assert [e.event_loc.name if e.event_loc else None for e in events] == ["Istanbul"]
+
+
+def test_the_one_town_of_a_partys_country_places_an_unplaced_event() -> None:
+    events = analyze(
+        "Kishida met Zelensky on Tuesday, arriving by train in Kyiv.", published="2023-03-22"
+    ).events
+    assert [e.event_loc.name if e.event_loc else None for e in events] == ["Kyiv"]
+    events = analyze(
+        "Modi became the first Indian prime minister to visit Ukraine, meeting Zelensky in Kyiv.",
+        published="2024-08-23",
+    ).events
+    assert {e.event_loc.name for e in events if e.event_loc} == {"Kyiv"}

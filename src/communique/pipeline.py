@@ -50,7 +50,9 @@ def analyze_doc(
             mention.refusal = mention.factuality == "negated" and refusal(tok, support)
             codes = [e.code for e in mention.actor + mention.recipient if e.code]
             article_codes.extend(c for c in codes if c not in article_codes)
-            mention.event_loc = event_place(tok, support, actors, codes + article_codes)
+            mention.event_loc = event_place(
+                tok, support, actors, codes + article_codes, parties=frozenset(codes)
+            )
             if mention.unplaced_crowd and not _place_crowd(mention):
                 continue
             _community_by_place(mention)

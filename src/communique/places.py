@@ -380,6 +380,18 @@ class ArticlePlaces:
         several = any(place.basis == "several" for _, _, _, place in found[1:])
         if len(finer) == 1 and not several:
             best = next(iter(finer.values()))
+        elif not finer and best.precision == "country" and found[0][0] != FRAME:
+            # "became the first to visit Ukraine, meeting Zelensky in Kyiv": the one town
+            # of that country the sentence names
+            towns = {
+                p.name: p
+                for i, p in self.at.items()
+                if trigger.sent.start <= i < trigger.sent.end
+                and p.country == best.country
+                and p.precision == "city"
+            }
+            if len(towns) == 1:
+                best = replace(next(iter(towns.values())), basis=best.basis)
         # "agreed ... after talks in Vilnius": the place of the frame, not of the act
         return replace(best, basis="frame") if found[0][0] == FRAME else best
 
@@ -490,6 +502,14 @@ class ArticlePlaces:
                 # but "strikes on Rafah killed ..." does
                 if child.lemma_.lower() in ATTACK:
                     self._walk(child, trigger, INSIDE, depth + 1, found)
+            elif dep in {"nsubj", "nsubjpass"} and is_head and _located_subject(child):
+                # "police in Istanbul rounded up ...", "students in Dhaka demonstrated":
+                # where the doers are is where they act
+                for mod in child.children:
+                    if mod.dep_ == "prep" and mod.lower_ in {"in", "inside"}:
+                        for obj in mod.children:
+                            if obj.dep_ == "pobj":
+                                add(self.place_of(obj), obj, INSIDE)
             elif dep in {"nsubj", "nsubjpass"} and is_head:
                 # "ministers meeting in Luxembourg adopted ..."
                 for acl in child.children:
@@ -726,6 +746,24 @@ def nowhere() -> Place:
 NAMING_VERBS = frozenset({"say", "describe", "call", "claim", "believe", "identify"})
 
 
+def _in_other_clause(token: Token, trigger: Token, support: Token | None) -> bool:
+    """Whether a word sits in a clause with a subject of its own ("after a Koran was
+    burned in Stockholm"), which tells another event."""
+    verb = next((a for a in token.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb in (trigger, support):
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in verb.children)
+
+
+def _located_subject(subject: Token) -> bool:
+    """A subject placed by its own "in" phrase, not a gathering ("police in Istanbul")."""
+    return (
+        subject.pos_ in {"NOUN", "PROPN"}
+        and any(c.dep_ == "prep" and c.lower_ in {"in", "inside"} for c in subject.children)
+        and not any(c.dep_ == "acl" for c in subject.children)
+    )
+
+
 def _what_was_said(prep: Token) -> list[Token]:
     """ "strikes on what it said were militant hideouts inside Afghanistan": the
     hideouts."""
@@ -745,6 +783,8 @@ def event_place(
     support: Token | None,
     actors: ArticleActors,
     context_codes: list[str] | None = None,
+    *,
+    parties: frozenset[str] = frozenset(),
 ) -> Place | None:
     """Where the event happened: a place its own clause names (basis "clause"), else
     where the article puts it (basis "forum", "article" or "dateline", for the events
@@ -758,6 +798,23 @@ def event_place(
     place = places.clause_place(trigger, support)
     if place is not None:
         return replace(place, basis=place.basis if place.basis == "frame" else "clause")
+    if parties:
+        # "Egypt's president received Abbas, who arrived in Cairo on Sunday": the one town
+        # the sentence names, in a party's own country
+        doc = trigger.doc
+        towns = {
+            p.name: p
+            for i, p in places.at.items()
+            if trigger.sent.start <= i < trigger.sent.end
+            and p.precision == "city"
+            and p.country in parties
+            # a town one is in, not a capital standing for its government ("Tehran's")
+            and doc[i].dep_ == "pobj"
+            and doc[i].head.lower_ in AT_PREPS
+            and not _in_other_clause(doc[i], trigger, support)
+        }
+        if len(towns) == 1:
+            return replace(next(iter(towns.values())), basis="clause")
     return places.fallback(trigger)
 
 
