@@ -1152,3 +1152,17 @@ def test_the_one_town_of_a_partys_country_places_an_unplaced_event() -> None:
         published="2024-08-23",
     ).events
     assert {e.event_loc.name for e in events if e.event_loc} == {"Kyiv"}
+
+
+def test_protests_an_event_set_off_are_placed_where_they_happen() -> None:
+    coded = _coded("The arrest of the mayor sparked the largest protests in Turkey in a decade.")
+    assert ("PROTEST", "asserted", ["TUR"], []) in coded
+    assert not any(e == "PROTEST" for e, *_ in _coded("The decision sparked protests."))
+
+
+def test_a_person_named_like_a_town_does_not_place_the_event() -> None:
+    events = analyze(
+        "The arrest of Imamoglu sparked the largest protests in Turkey in a decade.",
+        published="2025-03-23",
+    ).events
+    assert all(e.event_loc is None or e.event_loc.name == "Turkey" for e in events)

@@ -449,6 +449,8 @@ def _has_need(
         return any(c.dep_ == "compound" and c.lemma_.lower() in members for c in token.children)
     if need == "compound_actor":
         return any(actors.resolve(h) for h in _compound_heads(token))
+    if need == "reaction":
+        return _reaction(token)
     if need == "adjunct":
         # "blockaded the crossings in protest at grain imports": the clause's own act
         return bool(_adjunct_verb(token))
@@ -1044,6 +1046,10 @@ def noun_mention(
     how = "noun"
     event, cameo = trig.event, trig.cameo
     crowd: list[Token] = []
+    if trig.event == "PROTEST" and _reaction(tok) and not owners:
+        # "the arrest sparked protests in Turkey": a crowd of no stated country, placed
+        # by where it protests
+        crowd = [tok]
     if support is not None:
         how = "support-verb"
         subj_heads, passive = subject_of(support)
@@ -1101,6 +1107,11 @@ def noun_mention(
     return mention
 
 
+def _reaction(noun: Token) -> bool:
+    """A nominal event another one set off: "sparked protests", "triggered clashes"."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in REACTIONS
+
+
 # Verbs by which one draws others' words: "drew condemnation from Washington"
 REACTIONS = frozenset({"draw", "attract", "earn", "spark", "provoke", "prompt", "trigger"})
 # Verbs whose subject may be an attack and object its victims ("strikes killed ...")
@@ -1146,7 +1157,8 @@ def _finish(
             actor = [
                 Entity(span.text, span.start_char, span.end_char, role="protesters", sector="CVL")
                 for h, head in zip(crowd, heads, strict=True)
-                if head.lemma_.lower() in HEADCOUNTS and not prep_objects(head, {"of"})
+                if (head.lemma_.lower() in HEADCOUNTS or head.i == tok.i)
+                and not prep_objects(head, {"of"})
                 for span in [actors.phrase(h)]
             ]
         unplaced = bool(actor)

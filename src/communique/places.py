@@ -389,6 +389,7 @@ class ArticlePlaces:
                 if trigger.sent.start <= i < trigger.sent.end
                 and p.country == best.country
                 and p.precision == "city"
+                and _located_at(self.doc[i])
             }
             if len(towns) == 1:
                 best = replace(next(iter(towns.values())), basis=best.basis)
@@ -746,6 +747,14 @@ def nowhere() -> Place:
 NAMING_VERBS = frozenset({"say", "describe", "call", "claim", "believe", "identify"})
 
 
+def _located_at(token: Token) -> bool:
+    """A name after "in", "at", "near" ... (or coordinated with one): a place one is at,
+    not a person or a government ("Imamoglu", "Tehran's attack")."""
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in AT_PREPS
+
+
 def _in_other_clause(token: Token, trigger: Token, support: Token | None) -> bool:
     """Whether a word sits in a clause with a subject of its own ("after a Koran was
     burned in Stockholm"), which tells another event."""
@@ -809,8 +818,7 @@ def event_place(
             and p.precision == "city"
             and p.country in parties
             # a town one is in, not a capital standing for its government ("Tehran's")
-            and doc[i].dep_ == "pobj"
-            and doc[i].head.lower_ in AT_PREPS
+            and _located_at(doc[i])
             and not _in_other_clause(doc[i], trigger, support)
         }
         if len(towns) == 1:
