@@ -1040,6 +1040,27 @@ def test_projectiles_launched_by_a_state_are_its_attack_on_whoever_stops_them() 
     )
 
 
+def test_a_projectile_that_hits_is_the_attack_of_whoever_fired_it() -> None:
+    # a different group, weapon and town from any gold sentence
+    coded = _coded("A rocket fired by Hezbollah fighters hit a school in Haifa.")
+    assert ("ASSAULT", "asserted", ["LBN"], ["ISR"]) in coded
+    # a drone of no named owner is nobody's attack
+    assert _coded("A drone hit a warehouse in Haifa.") == []
+
+
+def test_a_target_inside_the_phrase_is_found_through_ties_and_amounts() -> None:
+    # written for this test: other bodies, parties and sums than the dev sentences
+    assert ("SANCTION", "asserted", ["GBR"], ["IRN"]) in _coded(
+        "Britain imposed sanctions on five firms linked to Iran's drone programme."
+    )
+    assert ("SANCTION", "asserted", ["USA"], ["PAK"]) in _coded(
+        "Washington suspended 300 million dollars of aid for Pakistan."
+    )
+    assert ("REJECT", "asserted", ["BEL"], ["RWA"]) in _coded(
+        "Belgium refused to extradite a businessman wanted by Rwanda."
+    )
+
+
 def test_a_captured_town_places_the_attack_and_names_its_country() -> None:
     events = analyze("Russian forces captured the town of Avdiivka.", published="2024-02-17").events
     assert [(e.event, [r.code for r in e.recipient]) for e in events] == [("ASSAULT", ["UKR"])]

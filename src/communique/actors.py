@@ -86,6 +86,16 @@ PARTY_ANAPHORS = {
 }
 
 
+# Participles that tie people or firms to a party: "individuals linked to Hezbollah", "a
+# suspect wanted by Turkey"
+# Entity labels of an amount whose "of" holds what it is: "6 billion euros of funding
+# for Hungary"
+MEASURES = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
+TIES = frozenset(
+    {"link", "tie", "connect", "affiliate", "associate", "want", "back", "sponsor", "own"}
+)
+
+
 @dataclass(slots=True)
 class Match:
     start: int  # token index
@@ -257,9 +267,11 @@ class ArticleActors:
             for e in owners
         ] or None
 
-    def resolve_within(self, head: Token) -> list[Entity]:
+    def resolve_within(self, head: Token, depth: int = 1) -> list[Entity]:
         """Actors a non-actor phrase is about: "Haiti's efforts", "US mediation", "the
-        mandate of UNIFIL". Used for targets of directed events."""
+        mandate of UNIFIL", "6 billion euros of funding for Hungary", "individuals linked
+        to Hezbollah", "a suspect wanted by Turkey". Used for targets of directed
+        events."""
         found = self.resolve(head)
         if found:
             return found
@@ -272,7 +284,25 @@ class ArticleActors:
                 # "the mandate of UNIFIL", "a camp for Congolese refugees"
                 for grand in child.children:
                     if grand.dep_ == "pobj":
-                        found.extend(self.resolve(grand))
+                        measure = head.ent_type_ in MEASURES and child.lower_ == "of"
+                        found.extend(
+                            self.resolve_within(grand, 0)
+                            if depth and measure
+                            else self.resolve(grand)
+                        )
+            elif (
+                depth
+                and child.dep_ == "acl"
+                and child.tag_ == "VBN"
+                and child.lemma_.lower() in TIES
+                and head.pos_ in {"NOUN", "PROPN"}
+            ):
+                # "12 individuals linked to Hezbollah's network": whom they belong to
+                for prep in child.children:
+                    if prep.dep_ in {"prep", "agent"} and prep.lower_ in {"to", "with", "by"}:
+                        for grand in prep.children:
+                            if grand.dep_ == "pobj":
+                                found.extend(self.resolve_within(grand, 0))
         return found
 
     def _split_nationalities(self, head: Token, entity: Entity) -> list[Entity]:

@@ -1021,6 +1021,12 @@ def noun_mention(
     if trig.event == "RETREAT":
         aimed = aimed | {"from"}
     targets = [e for o in prep_objects(tok, aimed) for e in actors.resolve(o)]
+    within: list[Entity] = []
+    if not targets and not trig.reciprocal:
+        # "sanctions on 12 individuals linked to Hezbollah", "sanctions on Iranian oil":
+        # found inside the phrase, a weaker reading
+        within = [e for o in prep_objects(tok, aimed) for e in actors.resolve_within(o)]
+        targets = list(within)
     if trig.event == "ACCUSE" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in REACTIONS:
         # "conducted nuclear tests, drawing condemnation from Washington": Washington
         # condemns whoever drew it
@@ -1104,6 +1110,7 @@ def noun_mention(
     mention = _finish(tok, trig, actor, recipient, sent, index, how, actors, lexicon, crowd)
     if mention is not None:
         mention.event, mention.cameo = event, cameo
+        mention.far_target = mention.far_target or any(e in within for e in mention.recipient)
     return mention
 
 
@@ -1238,7 +1245,13 @@ def _finish(
         # "a roadside bomb killed a U.S. soldier near Samarra": the attackers are unnamed;
         # placed later by where the attack happens (PLOVER's convention)
         weapon = _unnamed_attacker(tok, lexicon)
-        if weapon is not None:
+        owners = [
+            e for h in _children(tok, SUBJECT_DEPS) for e in _weapon_owners(h, actors, lexicon)
+        ]
+        if owners:
+            # "a drone fired by Houthi rebels hit a building in Tel Aviv": theirs
+            actor = owners
+        elif weapon is not None:
             words = [c for c in weapon.lefts if c.dep_ in {"compound", "amod"}] + [weapon]
             start, end = words[0].idx, weapon.idx + len(weapon.text)
             actor = [Entity(weapon.doc.text[start:end], start, end)]
@@ -1321,6 +1334,23 @@ def _agentless(tok: Token) -> bool:
         and any(c.dep_ == "auxpass" for c in tok.children)
         and not prep_objects(tok, {"by"})
     )
+
+
+def _weapon_owners(weapon: Token, actors: ArticleActors, lexicon: Lexicon) -> list[Entity]:
+    """Who fired or launched a projectile the sentence tells by its participle: "a drone
+    fired by Houthi rebels", "a missile launched from Yemen"."""
+    if weapon.lemma_.lower() not in lexicon.classes.get("projectile", frozenset()):
+        return []
+    for acl in weapon.children:
+        if acl.dep_ != "acl" or acl.tag_ != "VBN":
+            continue
+        found = [e for h in prep_objects(acl, {"by"}) for e in actors.resolve(h) if e.code]
+        found = found or [
+            e for h in prep_objects(acl, {"from"}) for e in actors.resolve_within(h) if e.code
+        ]
+        if found:
+            return found
+    return []
 
 
 def _unnamed_attacker(tok: Token, lexicon: Lexicon) -> Token | None:
