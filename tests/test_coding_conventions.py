@@ -1187,3 +1187,24 @@ def test_a_person_named_like_a_town_does_not_place_the_event() -> None:
         published="2025-03-23",
     ).events
     assert all(e.event_loc is None or e.event_loc.name == "Turkey" for e in events)
+
+
+def test_banning_a_gathering_party_or_outlet_is_coercion() -> None:
+    assert ("COERCE", "asserted", ["TUR"], []) in _coded(
+        "Turkey's government banned a rally in Ankara."
+    )
+    # a ban on a thing that is none of these is no event
+    assert _coded("Turkey's government banned single-use plastic bags.") == []
+
+
+def test_called_on_to_act_the_one_called_on_acts() -> None:
+    events = analyze(
+        "The EU's foreign policy chief called on Egypt to open the Rafah crossing.",
+        published="2024-06-14",
+    ).events
+    request = [e for e in events if e.event == "REQUEST"]
+    assert [[r.code for r in e.recipient] for e in request] == [["EGY"]]
+    # the act asked for is Egypt's, told as what might be, not the EU's
+    asked = [e for e in events if e.event != "REQUEST"]
+    assert all([a.code for a in e.actor] == ["EGY"] for e in asked)
+    assert all(e.factuality != "asserted" for e in asked)

@@ -260,7 +260,10 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
                 subj, _ = subject_of(verb.head)
                 return subj, True
             if verb.dep_ == "xcomp" and seen == 1 and verb.head.lemma_.lower() in OBJECT_CONTROL:
-                controller = _children(verb.head, {"dobj"})
+                # "called on Israel to allow": the one called on
+                controller = _children(verb.head, {"dobj"}) or prep_objects(
+                    verb.head, {"on", "upon"}
+                )
                 if controller:
                     # object control: "urged Ukraine to withdraw" - Ukraine withdraws
                     return controller, False
