@@ -1208,3 +1208,33 @@ def test_called_on_to_act_the_one_called_on_acts() -> None:
     asked = [e for e in events if e.event != "REQUEST"]
     assert all([a.code for a in e.actor] == ["EGY"] for e in asked)
     assert all(e.factuality != "asserted" for e in asked)
+
+
+def test_a_deal_brokered_by_a_third_state_is_its_mediation_between_the_parties() -> None:
+    coded = _coded(
+        "Eritrea and Ethiopia agreed to reopen their border crossings after talks "
+        "mediated by Saudi Arabia."
+    )
+    assert ("CONSULT", "asserted", ["SAU"], ["ERI", "ETH"]) in coded
+    # between whom is untold: no mediation is coded
+    assert not any(
+        e[0] == "CONSULT"
+        for e in _coded("He said the truce followed a night of talks mediated by Washington.")
+    )
+
+
+def test_people_described_as_accused_are_no_accusation() -> None:
+    coded = _coded("Mali expelled two Swedish diplomats accused of espionage.")
+    assert ("SANCTION", "asserted", ["MLI"], ["SWE"]) in coded
+    assert not any(e[0] == "ACCUSE" for e in coded)
+
+
+def test_a_raid_abroad_and_a_police_force_of_no_stated_country_are_placed() -> None:
+    assert ("COERCE", "asserted", ["ISR"], ["PSE"]) in _coded(
+        "Israeli soldiers raided a refugee camp in Jenin."
+    )
+    assert ("COERCE", "asserted", ["FRA"], ["DZA"]) in _coded(
+        "Police arrested three Algerian nationals in Marseille."
+    )
+    # with no place, a bare police force is nobody's
+    assert _coded("Police arrested three Algerian nationals.") == []

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -606,7 +607,15 @@ def evidence_for(sent: Span, trigger: Token) -> Evidence:
 def verb_mention(
     tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon, sent: Span, index: int
 ) -> Mention | None:
-    launch = _launched(tok, trig, actors, lexicon)
+    if (
+        trig.event == "ACCUSE"
+        and tok.dep_ == "acl"
+        and tok.tag_ == "VBN"
+        and not prep_objects(tok, {"by"})
+    ):
+        # "expelled three diplomats accused of subversion": who they are, by no one named
+        return None
+    launch = _launched(tok, trig, actors, lexicon) or _mediation(tok, trig, actors)
     if launch is not None:
         return _finish(tok, trig, *launch, sent, index, "verb", actors, lexicon)
     selected = _by_object(tok, trig, lexicon)
@@ -769,6 +778,37 @@ def _launched(
     return actor, _dedupe(recipient, exclude=actor)
 
 
+def _mediation(
+    tok: Token, trig: Trigger, actors: ArticleActors
+) -> tuple[list[Entity], list[Entity]] | None:
+    """(mediator, parties) of a mediation told on what it produced: "a deal brokered by
+    China" is China's mediation between whoever made the deal; "brokered a truce between
+    Israel and Hamas" is between the two."""
+    if trig.event != "CONSULT" or trig.cameo != "045":
+        return None
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        mediators = [e for h in prep_objects(tok, {"by"}) for e in actors.resolve(h)]
+        parties = _dedupe(_clause_subject(tok.head, actors, MEDIATED_PREPS), exclude=mediators)
+        # between whom is untold ("a night of talks mediated by Washington"): too little
+        return (mediators, parties) if mediators and parties else None
+    between = [
+        e
+        for o in _children(tok, OBJECT_DEPS)
+        for h in prep_objects(o, {"between", "among"})
+        for e in actors.resolve(h)
+    ]
+    if not between:
+        return None
+    subj, passive = subject_of(tok)
+    mediators = [
+        e for h in (prep_objects(tok, {"by"}) if passive else subj) for e in actors.resolve(h)
+    ]
+    return mediators, _dedupe(between, exclude=mediators)
+
+
+# Where a mediated deal or talks sit in the clause of those who made them: "agreed to a
+# ceasefire after talks mediated by Qatar", "restored relations in a deal brokered by"
+MEDIATED_PREPS = frozenset({"in", "after", "following", "under", "through", "via"})
 # Verbs of handing someone or something over: the party is who receives it
 TRANSFERS = frozenset({"hand over", "hand", "extradite", "transfer", "deliver", "return"})
 # Where troops sent are deployed, not given: "sent troops to the border"
@@ -979,10 +1019,12 @@ def _nearest_party(
     return []
 
 
-def _clause_subject(noun: Token, actors: ArticleActors) -> list[Entity]:
+def _clause_subject(
+    noun: Token, actors: ArticleActors, preps: frozenset[str] | set[str] = ADJUNCT_PREPS
+) -> list[Entity]:
     """The subject of the clause a nominal event is an adjunct of: "Macron pressed Xi
     during a state visit to Beijing" -> Macron made the visit."""
-    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in ADJUNCT_PREPS:
+    if noun.dep_ != "pobj" or noun.head.dep_ != "prep" or noun.head.lower_ not in preps:
         return []
     verb = noun.head.head
     if verb.pos_ not in {"VERB", "AUX"}:
@@ -1190,16 +1232,16 @@ def _finish(
             for entity in organs:
                 entity.code = speaker
             actor = organs
+    if not actor and trig.event == "COERCE" and crowd and how == "verb":
+        # "police raided the embassy in Quito": a police force of no stated country is
+        # the one where it acts, placed later like a crowd
+        police = _bare_parties(crowd, actors, lambda e: e.sector == "COP")
+        if police:
+            actor, unplaced = police, True
     if not actor and trig.event in {"ASSAULT", "COERCE"} and crowd and how == "verb":
         # "protesters stormed the Swedish embassy", "clashed with security forces": a
         # crowd's violence is a riot (PLOVER PROTEST, CAMEO 145), placed like any protest
-        rioters = [
-            e
-            for h in crowd
-            if (e := actors.resolve_one(h, bare_roles=True)) is not None
-            and e.role == "protesters"
-            and not (e.code or e.org or e.name)
-        ]
+        rioters = _bare_parties(crowd, actors, lambda e: e.role == "protesters")
         if rioters:
             actor, unplaced = rioters, True
             trig = dataclasses.replace(trig, event="PROTEST", mode="riot", cameo="145")
@@ -1354,6 +1396,20 @@ def _weapon_owners(weapon: Token, actors: ArticleActors, lexicon: Lexicon) -> li
         if found:
             return found
     return []
+
+
+def _bare_parties(
+    heads: list[Token], actors: ArticleActors, keep: Callable[[Entity], bool]
+) -> list[Entity]:
+    """The parties the heads name only by a role, with no country, body or name ("police",
+    "protesters"), that ``keep`` accepts."""
+    return [
+        e
+        for h in heads
+        if (e := actors.resolve_one(h, bare_roles=True)) is not None
+        and keep(e)
+        and not (e.code or e.org or e.name)
+    ]
 
 
 def _unnamed_attacker(tok: Token, lexicon: Lexicon) -> Token | None:

@@ -241,6 +241,16 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
     sentence = trigger.sent
     question = sentence.text.rstrip().endswith("?")
     level = trigger
+    if (
+        trigger.dep_ == "acl"
+        and trigger.tag_ == "VBN"
+        and trigger.head.pos_ in {"NOUN", "PROPN"}
+        and support is None
+        and any(c.dep_ == "agent" for c in trigger.children)
+    ):
+        # "after talks mediated by Qatar", "a deal brokered by China": a participle with
+        # its agent describes a thing, and is as real as the thing it describes
+        return _assess(trigger.head, None, cues)
     if trigger.pos_ in {"NOUN", "PROPN"}:
         own = _nominal_cue(trigger, cues)
         if own is not None:

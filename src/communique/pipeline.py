@@ -135,10 +135,14 @@ def _community_by_place(mention: Mention) -> None:
 
 
 def _target_by_place(mention: Mention) -> None:
-    """An attack of no named target abroad ("bombers killed 23 people in Tel Aviv") is on
-    the country it happens in, when its own clause places it (PLOVER's convention)."""
+    """An attack or raid of no named target abroad ("bombers killed 23 people in Tel
+    Aviv", "troops raided a hospital in Gaza City") is on the country it happens in, when
+    its own clause places it (PLOVER's convention)."""
     place = mention.event_loc
-    if mention.event != "ASSAULT" or mention.recipient or not mention.actor:
+    raid = mention.event == "COERCE" and mention.mode == "seize"
+    if (mention.event != "ASSAULT" and not raid) or not mention.actor:
+        return
+    if any(e.code for e in mention.recipient):
         return
     if place is None or place.basis not in CLAUSE_BASES or not place.country:
         return
@@ -146,7 +150,8 @@ def _target_by_place(mention: Mention) -> None:
     if None in codes or place.country in codes:
         return
     mention.recipient = [
-        Entity(place.text or place.name, place.start, place.end, code=place.country)
+        *mention.recipient,
+        Entity(place.text or place.name, place.start, place.end, code=place.country),
     ]
     mention.far_target = True
 
