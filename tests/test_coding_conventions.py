@@ -1238,3 +1238,27 @@ def test_a_raid_abroad_and_a_police_force_of_no_stated_country_are_placed() -> N
     )
     # with no place, a bare police force is nobody's
     assert _coded("Police arrested three Algerian nationals.") == []
+
+
+def test_armed_men_are_unnamed_attackers_placed_where_they_strike() -> None:
+    assert ("ASSAULT", "asserted", ["NER"], ["DEU"]) in _coded(
+        "Masked men kidnapped a German aid worker in Niger."
+    )
+
+
+def test_people_returned_to_a_country_are_handed_over_to_it() -> None:
+    assert ("RETREAT", "asserted", ["MYS"], ["CHN"]) in _coded(
+        "Malaysia returned eleven Uyghur men to China."
+    )
+
+
+def test_aid_accepted_from_several_states_is_theirs() -> None:
+    coded = _coded("Libya accepted aid from Egypt, Algeria and Tunisia after the floods.")
+    assert ("AID", "asserted", ["DZA", "EGY", "TUN"], ["LBY"]) in coded
+
+
+def test_a_regional_bloc_in_the_singular_is_its_organisation() -> None:
+    events = analyze(
+        "The West African bloc suspended Guinea after the coup.", published="2021-09-09"
+    ).events
+    assert [(e.event, [a.org for a in e.actor]) for e in events][:1] == [("SANCTION", ["ECOWAS"])]

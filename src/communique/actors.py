@@ -68,6 +68,8 @@ COLLECTIVES = {
 REGION_COLLECTIVES = frozenset(
     {"leader", "state", "nation", "country", "government", "head", "minister", "president"}
 )
+# A region's organisation named as one body: "the West African bloc"
+REGION_BODIES = frozenset({"bloc", "alliance", "grouping"})
 # "a Liberian-flagged tanker", "a Greek-owned ship": the nationality makes it a party's
 FLAGGED = frozenset({"flag", "flagged", "own", "owned", "register", "registered"})
 # Phrases that stand for the parties already in context ("the two countries").
@@ -780,7 +782,8 @@ class ArticleActors:
     def _region(self, root: Token, start: int = 0) -> Entry | None:
         """ "West African leaders", "Arab states": a region's leaders or states acting
         together are its organisation."""
-        if root.tag_ not in {"NNS", "NNPS"} or root.lemma_.lower() not in REGION_COLLECTIVES:
+        plural = root.tag_ in {"NNS", "NNPS"} and root.lemma_.lower() in REGION_COLLECTIVES
+        if not plural and root.lemma_.lower() not in REGION_BODIES:
             return None
         first = root.i
         while first > start and self.doc[first - 1].dep_ in {"amod", "compound", "nmod"}:

@@ -686,7 +686,11 @@ def verb_mention(
     if trig.swap and trig.event == "AID":
         # "Ukraine received F-16s from Denmark": the giver is after "from"
         objects = subjects
-        subjects = [e for h in prep_objects(tok, {"from"}) for e in actors.resolve(h)]
+        # "received F-16s from Denmark", "accepted aid from Spain" (on the object)
+        givers = prep_objects(tok, {"from"}) or [
+            h for o in _children(tok, OBJECT_DEPS) for h in prep_objects(o, {"from"})
+        ]
+        subjects = [e for h in givers for e in actors.resolve(h)]
     elif trig.swap:
         subjects, objects = objects, subjects
     reciprocal = trig.reciprocal
@@ -1422,7 +1426,24 @@ def _unnamed_attacker(tok: Token, lexicon: Lexicon) -> Token | None:
         # elsewhere in the sentence; only the verb of the attack is taken
         return None
     heads = _children(tok, SUBJECT_DEPS) + prep_objects(tok, {"by", "in"})
-    return next((h for h in heads if h.lemma_.lower() in words or h.lower_ in words), None)
+    return next(
+        (
+            h
+            for h in heads
+            if h.lemma_.lower() in words
+            or h.lower_ in words
+            # "armed men", "unidentified gunmen", "masked assailants"
+            or (
+                h.lemma_.lower() in {"man", "person", "individual", "group"}
+                and any(c.dep_ == "amod" and c.lower_ in UNNAMED_MARKS for c in h.children)
+            )
+        ),
+        None,
+    )
+
+
+# Words that make people unnamed attackers: "armed men", "unidentified men"
+UNNAMED_MARKS = frozenset({"armed", "masked", "unidentified", "unknown", "hooded"})
 
 
 def _distractors(sent: Span, parties: list[Entity], actors: ArticleActors) -> int:
