@@ -1262,3 +1262,14 @@ def test_a_regional_bloc_in_the_singular_is_its_organisation() -> None:
         "The West African bloc suspended Guinea after the coup.", published="2021-09-09"
     ).events
     assert [(e.event, [a.org for a in e.actor]) for e in events][:1] == [("SANCTION", ["ECOWAS"])]
+
+
+def test_dismissing_a_partys_idea_rejects_that_party() -> None:
+    assert ("REJECT", "asserted", ["NOR"], ["RUS"]) in _coded(
+        "Norway's foreign minister dismissed Moscow's idea of a joint patrol as unacceptable."
+    )
+
+
+def test_the_pope_elected_in_2025_is_the_holy_see() -> None:
+    coded = _coded("Leo XIV received the Lebanese president.", published="2025-06-01")
+    assert ("CONSULT", "asserted", ["LBN"], ["VAT"]) in coded
