@@ -1273,3 +1273,17 @@ def test_dismissing_a_partys_idea_rejects_that_party() -> None:
 def test_the_pope_elected_in_2025_is_the_holy_see() -> None:
     coded = _coded("Leo XIV received the Lebanese president.", published="2025-06-01")
     assert ("CONSULT", "asserted", ["LBN"], ["VAT"]) in coded
+
+
+def test_one_states_drills_around_another_are_a_show_of_force_at_it() -> None:
+    assert ("MOBILIZE", "asserted", ["RUS"], ["NOR"]) in _coded(
+        "Russia held naval drills off Norway."
+    )
+    # on its own coast: no target
+    assert ("MOBILIZE", "asserted", ["RUS"], []) in _coded(
+        "Russia held naval drills near Kaliningrad."
+    )
+    # joint drills stay mutual
+    assert ("COOPERATE", "asserted", ["FRA", "IND"], []) in _coded(
+        "India and France held joint naval drills off Goa."
+    )

@@ -1156,11 +1156,30 @@ def noun_mention(
     if trig.single and len(actor) + len(recipient) < 2:
         event = trig.single
         cameo = {"MOBILIZE": "152"}.get(event, cameo)
+        if event == "MOBILIZE" and not recipient:
+            # "drills around Taiwan", "naval exercises off Japan": a show of force at
+            # whoever they surround, not at the actor's own coast ("near Fujian")
+            own = {e.code for e in actor}
+            near = [
+                e
+                for p in (tok, support)
+                if p is not None
+                for h in prep_objects(p, SURROUNDING)
+                for e in actors.resolve(h)
+                if e.code and e.code not in own
+            ]
+            recipient = _dedupe(near, exclude=actor)
     mention = _finish(tok, trig, actor, recipient, sent, index, how, actors, lexicon, crowd)
     if mention is not None:
         mention.event, mention.cameo = event, cameo
+        if event != trig.event and trig.single == event:
+            mention.reciprocal = False  # one party's drills: a show of force, not mutual
         mention.far_target = mention.far_target or any(e in within for e in mention.recipient)
     return mention
+
+
+# Where a show of force is put: "drills around Taiwan", "exercises off Japan"
+SURROUNDING = {"around", "near", "off", "opposite", "toward", "towards", "encircling"}
 
 
 def _reaction(noun: Token) -> bool:
