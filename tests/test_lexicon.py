@@ -73,3 +73,15 @@ def test_the_trigger_file_names_each_word_once() -> None:
     source = resources.files("communique") / "data" / "triggers.yaml"
     yaml.load(source.read_text(encoding="utf-8"), Loader=Loader)
     assert not repeated
+
+
+def test_systems_vehicles_and_sums_sent_are_aid() -> None:
+    from communique import analyze
+
+    for text in (
+        "Norway sent two air defence systems to Ukraine.",
+        "Sweden delivered armoured vehicles to Ukraine.",
+        "Denmark provided 20 million euros to Ukraine.",
+    ):
+        events = analyze(text, published="2024-06-25").events
+        assert [(e.event, [r.code for r in e.recipient]) for e in events] == [("AID", ["UKR"])]
