@@ -9,6 +9,7 @@ from importlib import resources
 import pytest
 import yaml
 
+from communique import analyze
 from communique.codebook import PLOVER_MODES, default
 from communique.coding import Trigger, default_lexicon
 
@@ -76,8 +77,6 @@ def test_the_trigger_file_names_each_word_once() -> None:
 
 
 def test_systems_vehicles_and_sums_sent_are_aid() -> None:
-    from communique import analyze
-
     for text in (
         "Norway sent two air defence systems to Ukraine.",
         "Sweden delivered armoured vehicles to Ukraine.",
