@@ -1287,3 +1287,21 @@ def test_one_states_drills_around_another_are_a_show_of_force_at_it() -> None:
     assert ("COOPERATE", "asserted", ["FRA", "IND"], []) in _coded(
         "India and France held joint naval drills off Goa."
     )
+
+
+def test_a_crowd_marching_through_a_towns_streets_protests_there() -> None:
+    events = analyze(
+        "Thousands of people marched through the streets of Lima on Thursday.",
+        published="2023-01-20",
+    ).events
+    assert [(e.event, [a.code for a in e.actor]) for e in events] == [("PROTEST", ["PER"])]
+    assert events[0].event_loc is not None and events[0].event_loc.name == "Lima"
+    assert ("PROTEST", "asserted", ["ARM"], []) in _coded(
+        "Opposition supporters gathered outside the parliament in Yerevan."
+    )
+    # soldiers marching are no protest
+    assert _coded("Soldiers marched through the streets of Moscow in a parade.") == []
+
+
+def test_troops_marching_on_a_city_are_no_demonstration() -> None:
+    assert not any(e[0] == "PROTEST" for e in _coded("Russian troops marched to Kyiv."))

@@ -319,6 +319,11 @@ def _objects(token: Token) -> list[Token]:
     return _children(token, OBJECT_DEPS) or _children(token, {"nsubjpass"})
 
 
+# Needs met by a preposition on the trigger or its support verb ("talks with", "gathered
+# outside")
+PREPOSITION_NEEDS = frozenset(
+    {"with", "to", "on", "against", "between", "by", "for", "at", "into", "from", "outside"}
+)
 # Verbs whose object spaCy may parse as the subject of their complement
 RAISING = frozenset({"allow", "let", "permit", "enable"})
 
@@ -370,7 +375,7 @@ def _has_need(
 ) -> bool:
     if need == "no_object":
         return not _objects(token)  # "the army withdrew", not "withdrew the bill"
-    if need in {"with", "to", "on", "against", "between", "by", "for", "at", "into", "from"}:
+    if need in PREPOSITION_NEEDS:
         return bool(prep_objects(token, {need})) or (
             support is not None and bool(prep_objects(support, {need}))
         )
@@ -417,7 +422,7 @@ def _has_need(
         members = lexicon.classes.get(need[len("subject_") :], frozenset())
         subj, passive = subject_of(token)
         return not passive and any(h.lemma_.lower() in members for h in subj)
-    if need.startswith(("of_", "from_", "to_", "with_")):
+    if need.startswith(("of_", "from_", "to_", "with_", "through_")):
         # "a package of rockets and ammunition": a noun made an event by what it holds;
         # "removed Cuba from the list"; "took to the streets"
         prep, cls = need.split("_", 1)
@@ -1193,6 +1198,8 @@ REACTIONS = frozenset({"draw", "attract", "earn", "spark", "provoke", "prompt", 
 HARM_VERBS = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage"})
 # Crowds whose violence is a riot, not an attack
 RIOTING_ROLES = frozenset({"protesters", "students", "supporters", "activists"})
+# Verbs that make a crowd's movement a demonstration
+MARCHING = frozenset({"march", "gather", "take"})
 # Numbers that stand for a crowd on their own: "thousands rallied in Manila"
 HEADCOUNTS = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozens", "scores", "million", "millions"}
@@ -1213,6 +1220,14 @@ def _finish(
 ) -> Mention | None:
     unplaced = False
     far = False
+    if trig.key in MARCHING and crowd and lexicon is not None:
+        # "troops marched to Kyiv", "soldiers marched through Moscow": armed men on the
+        # move, not a demonstration
+        armed = lexicon.classes.get("forces", frozenset()) | {"army", "military", "police"}
+        if any(h.lemma_.lower() in armed for h in crowd) or any(
+            e.sector in {"MIL", "COP"} for e in actor
+        ):
+            return None
     if not actor and trig.event == "PROTEST" and crowd:
         # "students protested in Dhaka": a crowd of no stated country, placed later by
         # where it protests (PLOVER's convention for domestic protest)

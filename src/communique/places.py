@@ -62,6 +62,10 @@ BEFORE = _WORDS["before"]
 AT_PREPS = frozenset(
     {"in", "at", "inside", "near", "outside", "aboard", "within", "along", "across", "throughout"}
 )
+# Parts of a town named with it: "the streets of Nairobi", "the centre of Minsk"
+TOWN_PARTS = frozenset(
+    {"street", "streets", "square", "centre", "center", "outskirts", "suburb", "suburbs", "heart"}
+)
 # "clashed ... north of Beirut", "a village 20 km south of Kharkiv"
 COMPASS = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
@@ -437,8 +441,21 @@ class ArticlePlaces:
                         if o.dep_ == "pobj"
                     ]
                 for obj in objects:
-                    if prep in AT_PREPS:
+                    if prep in AT_PREPS or prep == "through" and obj.lemma_.lower() in TOWN_PARTS:
                         place = self.place_of(obj)
+                        if place is None and obj.lemma_.lower() in TOWN_PARTS:
+                            # "in the streets of Nairobi", "marched through central Kyiv"
+                            place = next(
+                                (
+                                    found_place
+                                    for of in obj.children
+                                    if of.dep_ == "prep" and of.lower_ == "of"
+                                    for o in of.children
+                                    if o.dep_ == "pobj"
+                                    and (found_place := self.place_of(o)) is not None
+                                ),
+                                None,
+                            )
                         # "at the Kremlin" places; "hit back at Washington" does not
                         if (
                             place is not None
