@@ -1305,3 +1305,9 @@ def test_a_crowd_marching_through_a_towns_streets_protests_there() -> None:
 
 def test_troops_marching_on_a_city_are_no_demonstration() -> None:
     assert not any(e[0] == "PROTEST" for e in _coded("Russian troops marched to Kyiv."))
+
+
+def test_an_agreement_to_act_on_a_partys_goods_is_towards_it() -> None:
+    assert ("AGREE", "asserted", ["IND"], ["USA"]) in _coded(
+        "India agreed to cut its tariffs on American motorcycles."
+    )

@@ -848,6 +848,10 @@ def _condition_parties(verb: Token, actors: ArticleActors) -> list[Entity]:
     return found
 
 
+# Possessives that point back at the doer
+OWN = frozenset({"its", "their", "his", "her"})
+
+
 def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
     """Where a directed verb's target hides: inside its object ("praised Haiti's
     efforts"), as the subject of its complement ("demanded that the US cancel"), or in the
@@ -869,15 +873,17 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
             return found
         heads = _children(comp, OBJECT_DEPS) + prep_objects(comp, {"to", "on", "against", "with"})
         for h in heads:
-            found = actors.resolve_within(h)
+            # "to review its tariffs on ...": the doer's own "its" is not the target
+            found = [e for e in actors.resolve_within(h) if e.entity_text.lower() not in OWN]
             if found:
                 return found
         for obj in _children(comp, OBJECT_DEPS):
             found = [
                 e
-                # "agreed to hold talks with South Korea"
+                # "agreed to hold talks with South Korea", "to review its tariffs on
+                # Australian barley"
                 for h in prep_objects(obj, {"to", "on", "against", "for", "with"})
-                for e in actors.resolve(h)
+                for e in actors.resolve_within(h)
             ]
             if found:
                 return found
