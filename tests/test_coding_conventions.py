@@ -1311,3 +1311,9 @@ def test_an_agreement_to_act_on_a_partys_goods_is_towards_it() -> None:
     assert ("AGREE", "asserted", ["IND"], ["USA"]) in _coded(
         "India agreed to cut its tariffs on American motorcycles."
     )
+
+
+def test_them_after_a_first_act_is_whom_that_act_was_done_to() -> None:
+    coded = _coded("Latvia expelled three Russian diplomats, accusing them of espionage.")
+    assert ("SANCTION", "asserted", ["LVA"], ["RUS"]) in coded
+    assert ("ACCUSE", "asserted", ["LVA"], ["RUS"]) in coded

@@ -638,6 +638,15 @@ def verb_mention(
     subj_heads, passive = subject_of(tok)
     subjects = [e for h in subj_heads for e in actors.resolve(h)]
     objects = [e for h in _children(tok, OBJECT_DEPS) for e in actors.resolve(h)]
+    if (
+        not objects
+        and tok.dep_ in {"advcl", "conj"}
+        and tok.head.pos_ == "VERB"
+        and any(h.lower_ in OBJECT_PRONOUNS for h in _children(tok, OBJECT_DEPS))
+    ):
+        # "expelled two diplomats, accusing them of espionage", "arrested a tourist and
+        # accused him of spying": the pronoun is whom the first verb acted on
+        objects = [e for h in _children(tok.head, OBJECT_DEPS) for e in actors.resolve(h)]
     if not trig.reciprocal and not trig.swap:
         # "promised Ukraine more air defence systems", "gave Kyiv tanks"
         objects += [e for h in _children(tok, {"dative"}) for e in actors.resolve(h)]
@@ -848,6 +857,8 @@ def _condition_parties(verb: Token, actors: ArticleActors) -> list[Entity]:
     return found
 
 
+# Object pronouns that point back at the object of the verb before
+OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 # Possessives that point back at the doer
 OWN = frozenset({"its", "their", "his", "her"})
 
