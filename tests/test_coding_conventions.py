@@ -1317,3 +1317,11 @@ def test_them_after_a_first_act_is_whom_that_act_was_done_to() -> None:
     coded = _coded("Latvia expelled three Russian diplomats, accusing them of espionage.")
     assert ("SANCTION", "asserted", ["LVA"], ["RUS"]) in coded
     assert ("ACCUSE", "asserted", ["LVA"], ["RUS"]) in coded
+
+
+def test_a_withdrawal_from_a_town_abroad_is_from_its_country() -> None:
+    assert ("RETREAT", "asserted", ["FRA"], ["MLI"]) in _coded("French troops withdrew from Gao.")
+    # from a town of one's own country: no target
+    assert ("RETREAT", "asserted", ["UKR"], []) in _coded(
+        "Ukrainian forces withdrew from Avdiivka.", published="2024-02-17"
+    )

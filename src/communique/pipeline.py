@@ -17,13 +17,13 @@ from spacy.tokens import Doc, Token
 from communique import codebook as codebook_mod
 from communique import digest, knowledge, language, sources
 from communique.actors import ArticleActors
-from communique.coding import Lexicon, default_lexicon, find_mentions
+from communique.coding import Lexicon, default_lexicon, find_mentions, prep_objects
 from communique.dates import event_date
 from communique.errors import InputError
 from communique.events import future_as_agree, merge
 from communique.factuality import historical, reading, refusal
 from communique.knowledge import KnowledgeBase
-from communique.places import CLAUSE_BASES, event_place, find_forum
+from communique.places import CLAUSE_BASES, article_places, event_place, find_forum
 from communique.records import Analysis, Article, Entity, Failure, Mention, Place
 
 log = logging.getLogger(__name__)
@@ -57,6 +57,7 @@ def analyze_doc(
                 continue
             _community_by_place(mention)
             _target_by_place(mention)
+            _left_from(mention, tok, actors)
             mention.forum = find_forum(tok, support, actors)
             mention.date, mention.date_precision = event_date(
                 tok,
@@ -154,6 +155,23 @@ def _target_by_place(mention: Mention) -> None:
         Entity(place.text or place.name, place.start, place.end, code=place.country),
     ]
     mention.far_target = True
+
+
+def _left_from(mention: Mention, tok: Token, actors: ArticleActors) -> None:
+    """A withdrawal "from" a town abroad ("Russian troops withdrew from Kherson") is
+    from the country the town is in."""
+    if mention.event != "RETREAT" or not mention.actor or any(e.code for e in mention.recipient):
+        return
+    own = {e.code for e in mention.actor}
+    if None in own:
+        return
+    places = article_places(actors)
+    for obj in prep_objects(tok, {"from"}):
+        place = places.place_of(obj)
+        if place is not None and place.country and place.country not in own:
+            end = obj.idx + len(obj.text)
+            mention.recipient = [Entity(obj.text, obj.idx, end, code=place.country)]
+            return
 
 
 def _as_article(item: Article | dict[str, Any] | str, index: int) -> Article:
