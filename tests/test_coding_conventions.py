@@ -1325,3 +1325,60 @@ def test_a_withdrawal_from_a_town_abroad_is_from_its_country() -> None:
     assert ("RETREAT", "asserted", ["UKR"], []) in _coded(
         "Ukrainian forces withdrew from Avdiivka.", published="2024-02-17"
     )
+
+
+def test_a_diplomat_given_hours_to_leave_is_expelled() -> None:
+    assert ("SANCTION", "asserted", ["MLI"], ["FRA"]) in _coded(
+        "Mali gave the French ambassador 72 hours to leave the country."
+    )
+    assert ("SANCTION", "asserted", ["RUS"], ["EST"]) in _coded(
+        "Russia gave two Estonian diplomats a week to leave."
+    )
+    # time given with supplies is no expulsion
+    assert not any(e[0] == "SANCTION" for e in _coded("Japan gave Ukraine a month of fuel."))
+
+
+def test_placing_someone_under_arrest_is_coercion() -> None:
+    assert ("COERCE", "asserted", ["RUS"], ["USA"]) in _coded(
+        "Russian police placed an American teacher under arrest in Moscow."
+    )
+    assert not any(e[0] == "COERCE" for e in _coded("Egypt placed an order for French jets."))
+
+
+def test_supporters_clashing_with_police_riot() -> None:
+    coded = _coded("Supporters of the opposition clashed with police in Nairobi.")
+    assert ("PROTEST", "asserted", ["KEN"], []) in coded
+
+
+def test_troops_sent_within_the_country_are_deployed() -> None:
+    assert ("MOBILIZE", "asserted", ["NGA"], []) in _coded(
+        "Nigeria sent more troops to the north of the country."
+    )
+    # troops sent to another state stay help
+    assert ("AID", "asserted", ["RWA"], ["MOZ"]) in _coded("Rwanda sent troops to Mozambique.")
+
+
+def test_a_mediated_swap_is_between_the_clause_and_those_it_acts_on() -> None:
+    coded = _coded("Belarus freed two Lithuanian citizens in a swap mediated by the United States.")
+    assert ("CONSULT", "asserted", ["USA"], ["BLR", "LTU"]) in coded
+
+
+def test_what_a_party_is_ordered_to_close_is_done_to_it() -> None:
+    assert ("SANCTION", "asserted", ["CZE"], ["RUS"]) in _coded(
+        "The Czech Republic ordered Russia to close its consulate in Brno."
+    )
+
+
+def test_driving_away_ships_is_coercion() -> None:
+    assert ("COERCE", "asserted", ["VNM"], ["CHN"]) in _coded(
+        "Vietnam's navy drove away Chinese fishing boats near the Paracel Islands."
+    )
+    assert ("COERCE", "asserted", ["PHL"], ["CHN"]) in _coded(
+        "The Philippine coast guard chased off two Chinese vessels."
+    )
+
+
+def test_a_ship_sunk_is_attacked() -> None:
+    assert ("ASSAULT", "asserted", ["UKR"], ["RUS"]) in _coded(
+        "Ukrainian naval drones sank a Russian patrol ship off Crimea."
+    )

@@ -35,6 +35,7 @@ OBJECT_DEPS = {"dobj", "obj"}
 INHERIT_SUBJECT_DEPS = {"xcomp", "conj", "advcl", "acomp"}
 PREP_DEPS = {"prep", "agent", "dative"}
 RELATIVE_PRONOUNS = {"which", "who", "that"}
+PARTICLE_ADVERBS = {"away", "off", "back", "out", "down", "up"}
 # Verbs whose object does what their complement says ("urged Ukraine to withdraw")
 OBJECT_CONTROL = {
     "urge",
@@ -130,7 +131,10 @@ class Lexicon:
                 o.ent_type_ in {"DATE", "TIME"} for o in child.children if o.dep_ == "pobj"
             ):
                 continue  # "fired a missile on Sunday" is not "fired on"
-            if child.dep_ in {"prt", "prep"}:
+            if child.dep_ in {"prt", "prep"} or (
+                # "drove away Chinese ships": a particle the parser took for an adverb
+                child.dep_ == "advmod" and child.lower_ in PARTICLE_ADVERBS
+            ):
                 found = self.verbs.get(f"{lemma} {child.lower_}")
                 if found is not None:
                     return found
@@ -357,6 +361,22 @@ def _object_in_class(token: Token, name: str, lexicon: Lexicon) -> bool:
     return any(w.lemma_.lower() in members for w in _object_words(token))
 
 
+def _ultimatum(tok: Token, lexicon: Lexicon) -> bool:
+    """A diplomat given time to leave: "gave the ambassador 48 hours to leave"."""
+    diplomats = lexicon.classes.get("diplomat", frozenset())
+    departures = lexicon.classes.get("departure", frozenset())
+    return any(
+        w.lemma_.lower() in diplomats
+        for o in _children(tok, {"dative", "dobj"})
+        for w in (o, *o.conjuncts)
+    ) and any(
+        x.lemma_.lower() in departures and any(a.lower_ == "to" for a in x.children)
+        for x in _children(tok, {"xcomp", "advcl"})
+        # "gave two diplomats a week to leave", the infinitive parsed on the span of time
+        + [x for n in _children(tok, {"npadvmod", "dobj"}) for x in _children(n, {"relcl", "acl"})]
+    )
+
+
 def _by_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger:
     """The reading of a verb that its object selects ("cancelled restrictions")."""
     for cls, event, cameo, mode, swap in trig.by_object:
@@ -422,9 +442,9 @@ def _has_need(
         members = lexicon.classes.get(need[len("subject_") :], frozenset())
         subj, passive = subject_of(token)
         return not passive and any(h.lemma_.lower() in members for h in subj)
-    if need.startswith(("of_", "from_", "to_", "with_", "through_")):
+    if need.startswith(("of_", "from_", "to_", "with_", "through_", "under_", "into_")):
         # "a package of rockets and ammunition": a noun made an event by what it holds;
-        # "removed Cuba from the list"; "took to the streets"
+        # "removed Cuba from the list"; "took to the streets"; "placed under house arrest"
         prep, cls = need.split("_", 1)
         members = lexicon.classes.get(cls, frozenset())
         return any(
@@ -628,12 +648,18 @@ def verb_mention(
     if needed and not any(_has_need(tok, n, None, actors, lexicon) for n in trig.needs):
         return None
     trig = selected
+    if trig.event == "AID" and _ultimatum(tok, lexicon):
+        # "gave the French ambassador 48 hours to leave the country": an expulsion
+        trig = dataclasses.replace(
+            trig, event="SANCTION", mode="expel", cameo="166", context=("diplomatic",)
+        )
     if (
         trig.event == "AID"
         and _object_in_class(tok, "troops", lexicon)
         and any(o.lemma_.lower() in FRONTIERS for o in prep_objects(tok, {"to", "through", "into"}))
     ):
-        # "sent 10,000 troops to the border with the United States": a deployment
+        # "sent 10,000 troops to the border with the United States", "sent more troops to
+        # the south of the country": a deployment
         trig = dataclasses.replace(trig, event="MOBILIZE", mode="troops", cameo="154")
     subj_heads, passive = subject_of(tok)
     subjects = [e for h in subj_heads for e in actors.resolve(h)]
@@ -724,6 +750,15 @@ def verb_mention(
         aim = _dedupe(_deeper_targets(tok, actors), exclude=subjects)
         if aim and _children(tok, {"xcomp"}):
             reciprocal, actor, recipient = False, _dedupe(subjects), aim
+    if not reciprocal and not recipient and tok.dep_ == "xcomp" and tok.head.lemma_ == "order":
+        # "Poland ordered Russia to close its consulate in Krakow": done to the one ordered
+        ordered = [
+            e
+            for h in _children(tok.head, OBJECT_DEPS)
+            for e in actors.resolve(h)
+            if e.code or e.org
+        ]
+        recipient = _dedupe(ordered, exclude=actor)
     conditioned = [] if reciprocal else _dedupe(_condition_parties(tok, actors), exclude=actor)
     if not recipient and trig.event == "THREATEN":
         # "threatened to strike unless Israel rescinded the annexation": aimed at Israel
@@ -806,7 +841,13 @@ def _mediation(
         return None
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         mediators = [e for h in prep_objects(tok, {"by"}) for e in actors.resolve(h)]
-        parties = _dedupe(_clause_subject(tok.head, actors, MEDIATED_PREPS), exclude=mediators)
+        parties = _clause_subject(tok.head, actors, MEDIATED_PREPS)
+        if parties:
+            # "Kyiv released 50 Russian soldiers in a swap mediated by Turkey": those the
+            # clause acts on are a party too
+            verb = tok.head.head.head
+            parties += [e for h in _children(verb, OBJECT_DEPS) for e in actors.resolve(h)]
+        parties = _dedupe(parties, exclude=mediators)
         # between whom is untold ("a night of talks mediated by Washington"): too little
         return (mediators, parties) if mediators and parties else None
     between = [
@@ -832,7 +873,8 @@ TRANSFERS = frozenset({"hand over", "hand", "extradite", "transfer", "deliver", 
 # Where troops sent are deployed, not given: "sent troops to the border"
 FRONTIERS = frozenset(
     {"border", "frontier", "region", "area", "zone", "line", "front", "coast", "strait", "sea"}
-    | {"gulf", "waters"}
+    | {"gulf", "waters", "province", "south", "north", "east", "west", "southeast", "southwest"}
+    | {"northeast", "northwest", "capital", "city", "streets"}
 )
 # Acts in words whose "on" names the topic once the addressee is the object
 TOPIC_ON = frozenset({"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "AGREE", "CONSULT", "THREATEN"})
@@ -1296,7 +1338,7 @@ def _finish(
     if not actor and trig.event in {"ASSAULT", "COERCE"} and crowd and how == "verb":
         # "protesters stormed the Swedish embassy", "clashed with security forces": a
         # crowd's violence is a riot (PLOVER PROTEST, CAMEO 145), placed like any protest
-        rioters = _bare_parties(crowd, actors, lambda e: e.role == "protesters")
+        rioters = _bare_parties(crowd, actors, lambda e: e.role in RIOTING_ROLES)
         if rioters:
             actor, unplaced = rioters, True
             trig = dataclasses.replace(trig, event="PROTEST", mode="riot", cameo="145")
