@@ -1382,3 +1382,30 @@ def test_a_ship_sunk_is_attacked() -> None:
     assert ("ASSAULT", "asserted", ["UKR"], ["RUS"]) in _coded(
         "Ukrainian naval drones sank a Russian patrol ship off Crimea."
     )
+
+
+def test_calling_a_party_names_is_an_accusation_not_a_phone_call() -> None:
+    coded = _coded("Brazil's president called Israel a genocidal state.")
+    assert ("ACCUSE", "asserted", ["BRA"], ["ISR"]) in coded
+    assert not any(e[0] == "CONSULT" for e in coded)
+    assert ("SUPPORT", "asserted", ["USA"], ["IND"]) in _coded(
+        "The US president called India a great partner."
+    )
+    # a name inside the phrase is no target
+    coded = _coded("Egypt condemned the raid, calling it a violation of Syria's sovereignty.")
+    assert not any(e[0] == "ACCUSE" and e[3] == ["SYR"] for e in coded)
+    # a real call stays one
+    assert ("CONSULT", "asserted", ["IND", "RUS"], []) in _coded("Modi called Putin on Friday.")
+
+
+def test_returned_artefacts_are_a_return_of_property() -> None:
+    assert ("RETREAT", "asserted", ["DEU"], ["NGA"]) in _coded(
+        "Germany returned stolen artefacts to Nigeria."
+    )
+
+
+def test_a_crowd_in_a_clause_hanging_on_a_placed_one_is_placed_there() -> None:
+    coded = _coded(
+        "Sri Lanka's president declared a curfew in Colombo after protesters stormed his office."
+    )
+    assert ("PROTEST", "asserted", ["LKA"], []) in coded

@@ -99,6 +99,9 @@ class Trigger:
     # what the object makes of the verb: "cancel talks" is a SANCTION, "cancel
     # restrictions" a CONCEDE. Object class -> (event, cameo, mode).
     by_object: tuple[tuple[str, str, str, str | None, bool], ...] = ()
+    # the target is its object or nobody: no search of the phrase ("called them a
+    # violation of Iran's sovereignty" is not aimed at Iran)
+    object_only: bool = False
 
 
 @dataclass
@@ -359,6 +362,32 @@ def _object_words(token: Token) -> list[Token]:
 def _object_in_class(token: Token, name: str, lexicon: Lexicon) -> bool:
     members = lexicon.classes.get(name, frozenset())
     return any(w.lemma_.lower() in members for w in _object_words(token))
+
+
+def _naming(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger | None:
+    """The reading of "called X <name>": an accusation for a slur, support for praise."""
+    words = {w.lemma_.lower() for o in _children(tok, {"oprd"}) for w in o.subtree}
+    if words & lexicon.classes.get("slur", frozenset()):
+        return dataclasses.replace(
+            trig,
+            event="ACCUSE",
+            mode="disapprove",
+            cameo="111",
+            reciprocal=False,
+            needs=(),
+            object_only=True,
+        )
+    if words & lexicon.classes.get("praise", frozenset()):
+        return dataclasses.replace(
+            trig,
+            event="SUPPORT",
+            mode=None,
+            cameo="051",
+            reciprocal=False,
+            needs=(),
+            object_only=True,
+        )
+    return None
 
 
 def _ultimatum(tok: Token, lexicon: Lexicon) -> bool:
@@ -640,6 +669,13 @@ def verb_mention(
     ):
         # "expelled three diplomats accused of subversion": who they are, by no one named
         return None
+    if trig.key == "call" and _children(tok, {"oprd"}):
+        # "called Israel a terrorist state", "calling its government fascist": a name
+        # given, not a phone call; a slur is an accusation, praise is support
+        named = _naming(tok, trig, lexicon)
+        if named is None:
+            return None
+        trig = named
     launch = _launched(tok, trig, actors, lexicon) or _mediation(tok, trig, actors)
     if launch is not None:
         return _finish(tok, trig, *launch, sent, index, "verb", actors, lexicon)
@@ -677,8 +713,9 @@ def verb_mention(
         # "promised Ukraine more air defence systems", "gave Kyiv tanks"
         objects += [e for h in _children(tok, {"dative"}) for e in actors.resolve(h)]
     deeper = False
-    if not trig.reciprocal and not objects and not trig.swap:
-        # not for a host's guest: "received his guest" is not Putin visiting
+    if not trig.reciprocal and not objects and not trig.swap and not trig.object_only:
+        # not for a host's guest: "received his guest" is not Putin visiting; not inside
+        # a name ("calling them a violation of Iran's sovereignty" is not aimed at Iran)
         objects = _deeper_targets(tok, actors)
         deeper = bool(objects)
     agents = [e for h in prep_objects(tok, {"by"}) for e in actors.resolve(h)]
@@ -1419,6 +1456,7 @@ def _finish(
         actor
         and not recipient
         and not trig.reciprocal
+        and not trig.object_only
         and not (unplaced and trig.event == "ASSAULT")
     ):
         recipient = _phrase_target(

@@ -443,8 +443,10 @@ def _infinitive_of_purpose(verb: Token) -> bool:
 
 
 def _reported_only(level: Token, cues: Cues) -> tuple[str, str | None]:
-    for _ in range(MAX_CLIMB):
-        if level.lemma_.lower() in cues.reporting_verbs:
+    for step in range(MAX_CLIMB):
+        # the clause a background hangs on is not what its own verb reports: "declared a
+        # curfew after protesters stormed his office", "said after meeting Xi that ..."
+        if step and level.lemma_.lower() in cues.reporting_verbs:
             who = _subject_text(level)
             if who:
                 return "reported", who

@@ -53,6 +53,10 @@ def analyze_doc(
             mention.event_loc = event_place(
                 tok, support, actors, codes + article_codes, parties=frozenset(codes)
             )
+            if mention.unplaced_crowd and not _clause_placed(mention.event_loc):
+                # "declared a state of emergency in Almaty after protesters stormed
+                # government buildings": a crowd's clause that hangs on a placed one
+                mention.event_loc = _host_place(tok, actors) or mention.event_loc
             if mention.unplaced_crowd and not _place_crowd(mention):
                 continue
             _community_by_place(mention)
@@ -97,6 +101,19 @@ def _told_as_past(tok: Token, support: Token | None) -> bool:
     return node.tag_ == "VBD" or any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ == "VBD" for c in node.children
     )
+
+
+def _clause_placed(place: Place | None) -> bool:
+    return place is not None and place.basis in CLAUSE_BASES and bool(place.country)
+
+
+def _host_place(tok: Token, actors: ArticleActors) -> Place | None:
+    """The place of the clause an adverbial clause ("after protesters stormed ...") hangs
+    on, when that clause names one."""
+    if tok.dep_ != "advcl" or tok.head == tok or tok.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    place = event_place(tok.head, None, actors)
+    return place if _clause_placed(place) else None
 
 
 def _place_crowd(mention: Mention) -> bool:
