@@ -1409,3 +1409,18 @@ def test_a_crowd_in_a_clause_hanging_on_a_placed_one_is_placed_there() -> None:
         "Sri Lanka's president declared a curfew in Colombo after protesters stormed his office."
     )
     assert ("PROTEST", "asserted", ["LKA"], []) in coded
+
+
+def test_dissolved_states_are_coded_by_their_successors() -> None:
+    assert ("ACCUSE", "asserted", ["RUS"], ["USA"]) in _coded(
+        "The Soviet Union accused the United States of spying.", published="1985-03-01"
+    )
+    assert ("SANCTION", "asserted", ["CZE"], ["GBR"]) in _coded(
+        "Czechoslovakia expelled two British diplomats.", published="1989-05-01"
+    )
+    # a thing of the era, or the former state's lands, are no party
+    assert ("AID", "asserted", ["POL"], ["UKR"]) in _coded(
+        "Poland sent Soviet-era tanks to Ukraine."
+    )
+    coded = _coded("Kozyrev telephoned Christopher to discuss peace in former Yugoslavia.")
+    assert not any("SRB" in e[2] + e[3] for e in coded)

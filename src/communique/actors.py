@@ -155,7 +155,12 @@ class ArticleActors:
                 if entries and not (k == i and _is_common_word(doc[i], entries)):
                     found = Match(i, k + 1, entries)
                     break
-            if found and (allegiance(doc[i]) or _area_adjective(doc[i])):
+            if found and (
+                allegiance(doc[i])
+                or _area_adjective(doc[i])
+                or _provenance(doc[found.end - 1])
+                or _dissolved(doc, found)
+            ):
                 # "pro-Russian separatists", "an anti-Syria journalist": a side taken,
                 # not the party's country or office
                 i = found.end
@@ -982,6 +987,37 @@ OWN_AGENTS = frozenset(
 WATERS = frozenset({"gulf", "sea", "strait", "straits", "bay", "ocean", "coast", "waters"})
 # One's part in a body: "its membership of the Council" stands for the Council
 MEMBERSHIPS = frozenset({"participation", "membership", "involvement", "presence", "seat"})
+
+
+# What a country word before a hyphen may date or style: "Soviet-era tanks"
+PROVENANCE = frozenset({"era", "style", "vintage", "type", "period", "generation"})
+
+
+# Names of dissolved states, coded by their successors, that "former" makes a region
+DISSOLVED = frozenset(
+    {"yugoslavia", "yugoslav", "soviet union", "soviet", "ussr", "czechoslovakia"}
+)
+
+
+def _dissolved(doc: Doc, found: Match) -> bool:
+    """ "former Yugoslavia", "the former Soviet Union", "former Soviet republics": a region,
+    not the successor state."""
+    name = doc[found.start : found.end].text.lower()
+    return found.start > 0 and doc[found.start - 1].lower_ == "former" and name in DISSOLVED
+
+
+def _provenance(token: Token) -> bool:
+    """A name dating or styling a thing ("Soviet-era tanks", "Cold War-era"), no party."""
+    doc = token.doc
+    if token.i + 2 >= len(doc):
+        return False
+    hyphen, word = doc[token.i + 1], doc[token.i + 2]
+    return (
+        hyphen.text in {"-", "‐", "‑"}
+        and not token.whitespace_
+        and not hyphen.whitespace_
+        and word.lower_ in PROVENANCE
+    )
 
 
 def allegiance(token: Token) -> bool:
