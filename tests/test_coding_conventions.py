@@ -1424,3 +1424,39 @@ def test_dissolved_states_are_coded_by_their_successors() -> None:
     )
     coded = _coded("Kozyrev telephoned Christopher to discuss peace in former Yugoslavia.")
     assert not any("SRB" in e[2] + e[3] for e in coded)
+
+
+def test_a_visit_is_hosted_by_the_country_it_is_made_in() -> None:
+    assert ("CONSULT", "asserted", ["USA"], ["POL"]) in _coded(
+        "Biden made a visit to Gdansk on Friday.", published="2023-02-21"
+    )
+    # a trip at home meets no one
+    coded = _coded("China criticised the Japanese prime minister's visit to a war shrine.")
+    assert not any(e[0] == "CONSULT" for e in coded)
+    assert ("ACCUSE", "asserted", ["CHN"], ["JPN"]) in coded
+
+
+def test_a_meeting_named_after_its_town_is_not_with_the_towns_country() -> None:
+    coded = _coded("The Johannesburg meeting between Jaishankar and Wang Yi was cordial.")
+    assert ("CONSULT", "asserted", ["CHN", "IND"], []) in [
+        (e[0], e[1], sorted(e[2]), e[3]) for e in coded
+    ]
+
+
+def test_two_names_joined_by_a_hyphen_are_two_parties() -> None:
+    coded = _coded("The US-China talks ended without a statement.")
+    assert ("CONSULT", "asserted", ["CHN", "USA"], []) in [
+        (e[0], e[1], sorted(e[2]), e[3]) for e in coded
+    ]
+
+
+def test_an_x_brokered_truce_is_xs_mediation_between_those_who_accept_it() -> None:
+    coded = _coded("Armenia and Azerbaijan accepted a Russian-brokered ceasefire.")
+    assert ("CONSULT", "asserted", ["RUS"], ["ARM", "AZE"]) in coded
+    assert ("AGREE", "asserted", ["ARM", "AZE"], []) in coded
+
+
+def test_overpowering_a_garrison_is_an_attack() -> None:
+    assert ("ASSAULT", "asserted", ["IRQ"], ["KWT"]) in _coded(
+        "Iraqi troops overpowered the Kuwaiti border guards."
+    )

@@ -330,6 +330,18 @@ class ArticleActors:
                         ):
                             codes.append(entry.code)
             if child.dep_ in {"amod", "compound"} and child.i < head.i:
+                if _hyphen_pair(child, head) and entity.name is None:
+                    # "US-China talks", "the India-Pakistan border": two parties
+                    for end in (child, head):
+                        match = self.matches.get(end.i)
+                        entry = _pick(match.entries) if match is not None else None
+                        if (
+                            entry is not None
+                            and entry.kind in {"country", "capital", "adjective"}
+                            and entry.code
+                            and entry.code not in codes
+                        ):
+                            codes.append(entry.code)
                 for conj in child.conjuncts:
                     match = self.matches.get(conj.i)
                     if match is None:
@@ -997,6 +1009,17 @@ PROVENANCE = frozenset({"era", "style", "vintage", "type", "period", "generation
 DISSOLVED = frozenset(
     {"yugoslavia", "yugoslav", "soviet union", "soviet", "ussr", "czechoslovakia"}
 )
+
+
+def _hyphen_pair(first: Token, second: Token) -> bool:
+    """Two names joined by a hyphen: "US-China", "India-Pakistan"."""
+    doc = first.doc
+    return (
+        second.i == first.i + 2
+        and doc[first.i + 1].text in {"-", "‐", "‑", "–"}
+        and not first.whitespace_
+        and not doc[first.i + 1].whitespace_
+    )
 
 
 def _dissolved(doc: Doc, found: Match) -> bool:

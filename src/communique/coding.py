@@ -542,6 +542,26 @@ def _responsibility_verb(noun: Token) -> Token | None:
     return verb if verb.lemma_.lower() in RESPONSIBILITY_VERBS else None
 
 
+BROKERING = frozenset({"broker", "mediate", "sponsor", "negotiate"})
+
+
+def _broker_spans(noun: Token) -> list[tuple[int, int]]:
+    """Character spans of "X-brokered" modifiers of a noun ("a Qatar-brokered truce")."""
+    return [
+        (c.left_edge.idx, c.idx + len(c.text))
+        for c in noun.children
+        if c.dep_ == "amod" and c.tag_ == "VBN" and c.lemma_.lower() in BROKERING
+    ]
+
+
+def _town(entity: Entity, actors: ArticleActors) -> bool:
+    """A party read from a town's name ("Johannesburg", "Moscow"): no person, body or
+    role, and no country's name or adjective."""
+    if entity.identifier or entity.role or entity.org:
+        return False
+    return all(e.kind == "capital" for e in actors.kb.lookup(entity.entity_text))
+
+
 def _compound_heads(noun: Token) -> list[Token]:
     return [c for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod", "npadvmod"}]
 
@@ -699,7 +719,13 @@ def verb_mention(
         trig = dataclasses.replace(trig, event="MOBILIZE", mode="troops", cameo="154")
     subj_heads, passive = subject_of(tok)
     subjects = [e for h in subj_heads for e in actors.resolve(h)]
-    objects = [e for h in _children(tok, OBJECT_DEPS) for e in actors.resolve(h)]
+    objects = [
+        e
+        for h in _children(tok, OBJECT_DEPS)
+        for e in actors.resolve(h)
+        # "accepted a UN-brokered ceasefire": the broker is no target of the acceptance
+        if not any(a <= e.start < b for a, b in _broker_spans(h))
+    ]
     if (
         not objects
         and tok.dep_ in {"advcl", "conj"}
@@ -876,6 +902,25 @@ def _mediation(
     Israel and Hamas" is between the two."""
     if trig.event != "CONSULT" or trig.cameo != "045":
         return None
+    if tok.dep_ == "amod" and tok.tag_ == "VBN" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        # "accepted a United Nations-brokered ceasefire", "agreed to a Qatar-mediated
+        # truce": the mediator before the hyphen, the parties whoever accepted it
+        mediators = [
+            e
+            for c in tok.children
+            if c.dep_ in {"npadvmod", "compound", "nmod"}
+            for e in actors.resolve(c)
+        ]
+        noun = tok.head
+        verb = noun.head if noun.dep_ == "dobj" else None
+        if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+            verb = noun.head.head
+        if not mediators or verb is None or verb.pos_ not in {"VERB", "AUX"}:
+            return None
+        subj, passive = subject_of(verb)
+        parties = [] if passive else [e for h in subj for e in actors.resolve(h)]
+        parties = _dedupe(parties, exclude=mediators)
+        return (mediators, parties) if parties else None
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         mediators = [e for h in prep_objects(tok, {"by"}) for e in actors.resolve(h)]
         parties = _clause_subject(tok.head, actors, MEDIATED_PREPS)
@@ -1115,8 +1160,16 @@ def _nearest_party(
                     continue
                 if child.dep_ == "compound" and child.ent_type_ == "PERSON" and node.pos_ == "NOUN":
                     continue  # "the Nasser hospital complex": named after someone, not his
+                if child.dep_ == "amod" and child.lemma_.lower() in BROKERING:
+                    continue  # "accepted a UN-brokered ceasefire": the broker is no target
                 if child.pos_ in {"NOUN", "PROPN"}:
-                    found = [e for e in actors.resolve(child) if (e.code or e.org) not in own]
+                    brokers = _broker_spans(child)
+                    found = [
+                        e
+                        for e in actors.resolve(child)
+                        if (e.code or e.org) not in own
+                        and not any(a <= e.start < b for a, b in brokers)
+                    ]
                     if found:
                         return found
                 following.append(child)
@@ -1248,6 +1301,9 @@ def noun_mention(
         ]
         if targets:
             partners = []
+    if trig.reciprocal and (between or partners):
+        # "the Johannesburg meeting between Jaishankar and Wang Yi": where it was held
+        compounds = [e for e in compounds if not _town(e, actors)]
     if trig.reciprocal:
         actor = _dedupe(between + owners + compounds + by + partners)
         recipient: list[Entity] = []

@@ -24,7 +24,7 @@ from communique.events import future_as_agree, merge
 from communique.factuality import historical, reading, refusal
 from communique.knowledge import KnowledgeBase
 from communique.places import CLAUSE_BASES, article_places, event_place, find_forum
-from communique.records import Analysis, Article, Entity, Failure, Mention, Place
+from communique.records import Analysis, Article, Entity, Event, Failure, Mention, Place
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ def analyze_doc(
                 continue
             _community_by_place(mention)
             _target_by_place(mention)
+            _visit_host(mention)
             _left_from(mention, tok, actors)
             mention.forum = find_forum(tok, support, actors)
             mention.date, mention.date_precision = event_date(
@@ -86,7 +87,7 @@ def analyze_doc(
     if plover_future:
         for mention in mentions:
             future_as_agree(mention)
-    events = merge(mentions, article.id, codebook_mod.default())
+    events = [e for e in merge(mentions, article.id, codebook_mod.default()) if _hosted(e)]
     analysis = Analysis(article=article, events=events, digest=digest.build(doc, events).to_dict())
     actors.places = None  # break the actors <-> places cycle: the parse is freed at once
     return analysis
@@ -172,6 +173,35 @@ def _target_by_place(mention: Mention) -> None:
         Entity(place.text or place.name, place.start, place.end, code=place.country),
     ]
     mention.far_target = True
+
+
+def _visit_host(mention: Mention) -> None:
+    """A visit is to the country it is made in: "Biden's visit to Gdansk" is hosted by
+    Poland."""
+    if mention.event != "CONSULT" or mention.mode != "visit" or len(mention.actor) != 1:
+        return
+    if any(e.code or e.org for e in mention.recipient):
+        return
+    place = mention.event_loc
+    own = {e.code for e in mention.actor}
+    if place is None or place.basis not in CLAUSE_BASES or not place.country:
+        return
+    if place.country not in own:
+        mention.recipient = [
+            *mention.recipient,
+            Entity(place.text or place.name, place.start, place.end, code=place.country),
+        ]
+
+
+def _hosted(event: Event) -> bool:
+    """False for a visit by one party with no host: "Abe's visit to the Yasukuni shrine",
+    a trip at home, is no meeting of two parties."""
+    return not (
+        event.event == "CONSULT"
+        and event.mode == "visit"
+        and len(event.actor) == 1
+        and not event.recipient
+    )
 
 
 def _left_from(mention: Mention, tok: Token, actors: ArticleActors) -> None:
