@@ -1460,3 +1460,12 @@ def test_overpowering_a_garrison_is_an_attack() -> None:
     assert ("ASSAULT", "asserted", ["IRQ"], ["KWT"]) in _coded(
         "Iraqi troops overpowered the Kuwaiti border guards."
     )
+
+
+def test_other_spellings_and_seats_of_government_stand_for_their_state() -> None:
+    assert ("ACCUSE", "asserted", ["UKR"], ["RUS"]) in _coded(
+        "Kiev accused Moscow of shelling.", published="1995-01-01"
+    )
+    assert ("SANCTION", "asserted", ["BOL"], ["USA"]) in _coded(
+        "La Paz expelled the US ambassador.", published="2008-09-11"
+    )

@@ -171,10 +171,10 @@ class KnowledgeBase:
             self.add_phrase(str(adj), Entry("adjective", code=code, name=name))
         for dem in row.get("demonyms") or []:
             self.add_phrase(str(dem), Entry("demonym", code=code, name=name))
-        if row.get("capital"):
-            self.add_phrase(
-                str(row["capital"]), Entry("capital", code=code, sector="GOV", name=name)
-            )
+        # other spellings ("Kiev") and other seats of government ("La Paz", "Cotonou")
+        for capital in [row.get("capital"), *(row.get("capital_aliases") or [])]:
+            if capital:
+                self.add_phrase(str(capital), Entry("capital", code=code, sector="GOV", name=name))
 
     def add_org(self, row: dict[str, Any]) -> None:
         org = str(row["org"])
