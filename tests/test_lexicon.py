@@ -84,3 +84,20 @@ def test_systems_vehicles_and_sums_sent_are_aid() -> None:
     ):
         events = analyze(text, published="2024-06-25").events
         assert [(e.event, [r.code for r in e.recipient]) for e in events] == [("AID", ["UKR"])]
+
+
+def test_more_verbs_of_the_same_acts() -> None:
+    from communique import analyze
+
+    def coded(text: str) -> list[tuple[str, list[str | None], list[str | None]]]:
+        return [
+            (e.event, [a.code for a in e.actor], [r.code for r in e.recipient])
+            for e in analyze(text).events
+        ]
+
+    assert ("ACCUSE", ["CHN"], ["USA"]) in coded("China lambasted the United States.")
+    assert ("ASSAULT", ["YEM"], ["ISR"]) in coded(
+        "The Houthis hijacked the Galaxy Leader, a cargo ship linked to an Israeli businessman."
+    )
+    assert ("AID", ["USA"], ["UKR"]) in coded("The United States airlifted food to Ukraine.")
+    assert ("MOBILIZE", ["USA"], ["POL"]) in coded("The United States stationed troops in Poland.")

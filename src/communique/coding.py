@@ -1001,6 +1001,11 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
         found = _act_agents(obj, actors) or by_verb or actors.resolve_within(obj)
         if found:
             return found
+        for appos in _children(obj, {"appos"}):
+            # "hijacked the Galaxy Leader, a cargo ship linked to an Israeli businessman"
+            found = actors.resolve_within(appos)
+            if found:
+                return found
     for comp in _children(verb, {"ccomp", "xcomp"}):
         subj = _children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         found = [e for h in subj for e in actors.resolve(h)]
