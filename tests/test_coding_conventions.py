@@ -1469,3 +1469,39 @@ def test_other_spellings_and_seats_of_government_stand_for_their_state() -> None
     assert ("SANCTION", "asserted", ["BOL"], ["USA"]) in _coded(
         "La Paz expelled the US ambassador.", published="2008-09-11"
     )
+
+
+def _sorted(coded: list) -> list:
+    return [(e[0], e[1], sorted(e[2]), sorted(e[3])) for e in coded]
+
+
+def test_a_person_unknown_to_the_knowledge_base_is_who_the_apposition_says() -> None:
+    assert ("CONSULT", "asserted", ["CZE"], ["TWN"]) in _coded(
+        "Marketa Pekarova Adamova, the speaker of the Czech parliament, made a visit to Taipei."
+    )
+
+
+def test_a_mediation_told_as_means_is_between_those_who_acted() -> None:
+    coded = _sorted(
+        _coded("With Omani and Qatari mediation, Iran and the United States agreed on a swap.")
+    )
+    assert ("CONSULT", "asserted", ["OMN", "QAT"], ["IRN", "USA"]) in coded
+    # the mediators are no partners of the agreement
+    assert ("AGREE", "asserted", ["IRN", "USA"], []) in coded
+    coded = _sorted(
+        _coded("Iran and the United States held talks in Muscat under Omani mediation.")
+    )
+    assert ("CONSULT", "asserted", ["OMN"], ["IRN", "USA"]) in coded
+
+
+def test_a_summit_framing_an_act_of_two_parties_is_their_meeting() -> None:
+    coded = _sorted(
+        _coded("At a summit in Delhi on Friday, the leaders of India and Japan signed a pact.")
+    )
+    assert ("CONSULT", "asserted", ["IND", "JPN"], []) in coded
+
+
+def test_a_seizure_or_confiscation_is_coercion() -> None:
+    assert ("COERCE", "asserted", ["USA"], ["IRN"]) in _coded(
+        "Tehran protested against the US confiscation of Iranian oil."
+    )

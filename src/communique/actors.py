@@ -232,6 +232,15 @@ class ArticleActors:
             if entity is None and (state := self._own_country(conjunct)) is not None:
                 found.append(state)  # "his country had frozen ...": the speaker's state
                 continue
+            if entity is None and conjunct.ent_type_ == "PERSON":
+                # "Milos Vystrcil, the president of the Czech Senate, ...": a person the
+                # knowledge base lacks is who the apposition says
+                described = [
+                    e for a in conjunct.children if a.dep_ == "appos" for e in self.resolve(a)
+                ]
+                if described:
+                    found.extend(described)
+                    continue
             bare = entity is None or not (entity.code or entity.org or entity.name)
             if bare and (of_whom := self._role_of(conjunct)) is not None:
                 found.extend(of_whom)  # "the navies of India and Japan"
@@ -259,7 +268,8 @@ class ArticleActors:
             e
             for g in heads
             for e in self.resolve(g)
-            if e.code and e.name is None and e.role is None
+            # "the navies of India and Japan"; "the president of the Czech Senate"
+            if e.code and e.name is None and (e.role is None or e.role in HOUSES)
         ]
         return [
             Entity(
@@ -985,6 +995,8 @@ def _area_adjective(token: Token) -> bool:
 
 
 ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
+# Bodies whose officers hold a role of the body's state: "the speaker of the Czech Senate"
+HOUSES = frozenset({"parliament", "government", "legislature", "senate", "assembly"})
 # A speaker's own forces: "the ministry said its warplanes had struck ..."
 OWN_FORCES = frozenset(
     {"jet", "warplane", "aircraft", "plane", "troop", "soldier", "force", "army", "navy"}

@@ -329,7 +329,7 @@ def _objects(token: Token) -> list[Token]:
 # Needs met by a preposition on the trigger or its support verb ("talks with", "gathered
 # outside")
 PREPOSITION_NEEDS = frozenset(
-    {"with", "to", "on", "against", "between", "by", "for", "at", "into", "from", "outside"}
+    {"with", "to", "on", "against", "between", "by", "for", "at", "into", "from", "outside", "of"}
 )
 # Verbs whose object spaCy may parse as the subject of their complement
 RAISING = frozenset({"allow", "let", "permit", "enable"})
@@ -428,6 +428,10 @@ def _has_need(
         return bool(prep_objects(token, {need})) or (
             support is not None and bool(prep_objects(support, {need}))
         )
+    if need == "adjunct_pair":
+        # "at a summit in Astana, the leaders of Russia and China signed ...": the
+        # summit of the two or more parties whose act it frames
+        return len({e.key() for e in _clause_subject(token, actors)}) >= 2
     if need == "in_actor":
         return any(actors.resolve(h) for h in prep_objects(token, {"in"}))
     if need == "xcomp":
@@ -543,6 +547,11 @@ def _responsibility_verb(noun: Token) -> Token | None:
 
 
 BROKERING = frozenset({"broker", "mediate", "sponsor", "negotiate"})
+# What "with" may bring that is a means, not a partner: "with US support"
+MANNER_NOUNS = frozenset(
+    {"support", "help", "backing", "assistance", "mediation", "approval", "consent"}
+    | {"blessing", "facilitation", "encouragement", "funding", "weapons", "intelligence"}
+)
 
 
 def _broker_spans(noun: Token) -> list[tuple[int, int]]:
@@ -745,7 +754,13 @@ def verb_mention(
         objects = _deeper_targets(tok, actors)
         deeper = bool(objects)
     agents = [e for h in prep_objects(tok, {"by"}) for e in actors.resolve(h)]
-    partners = [e for h in prep_objects(tok, {"with"}) for e in actors.resolve(h)]
+    partners = [
+        e
+        for h in prep_objects(tok, {"with"})
+        # "with Qatari and Egyptian mediation", "with US backing": how, not with whom
+        if lexicon.noun(h) is None and h.lemma_.lower() not in MANNER_NOUNS
+        for e in actors.resolve(h)
+    ]
     # a visit goes to its place: "arrived in Moscow"
     aimed = {"on", "against", "to", "in"} if "in_actor" in trig.needs else {"on", "against", "to"}
     if trig.event == "ASSAULT":
@@ -1202,14 +1217,31 @@ def noun_mention(
     tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon, sent: Span, index: int
 ) -> Mention | None:
     support = _support_verb(tok, lexicon)
-    if trig.needs and not any(_has_need(tok, n, support, actors, lexicon) for n in trig.needs):
+    mediated: list[Entity] = []
+    if trig.cameo == "045" and not prep_objects(tok, {"between", "among", "amongst"}):
+        # "with Qatari and Egyptian mediation, Israel and Hamas agreed ...": a mediation
+        # told as the means of an act is between those who did the act
+        mediated = _clause_subject(tok, actors, MEDIATED_PREPS | {"with"})
+        host = tok.head.head if tok.dep_ == "pobj" else tok
+        if not mediated and host.pos_ == "NOUN" and host.dep_ == "dobj":
+            # "held talks in Muscat under Omani mediation": the talks' clause
+            subj, passive = subject_of(host.head)
+            mediated = [] if passive else [e for h in subj for e in actors.resolve(h)]
+    if (
+        trig.needs
+        and len(mediated) < 2
+        and not any(_has_need(tok, n, support, actors, lexicon) for n in trig.needs)
+    ):
         return None
     between = [
         e for h in prep_objects(tok, {"between", "among", "amongst"}) for e in actors.resolve(h)
-    ]
+    ] + mediated
     partners = [e for h in prep_objects(tok, {"with"}) for e in actors.resolve(h)]
     owners = [e for c in tok.children if c.dep_ == "poss" for e in actors.resolve(c)]
-    compounds = [e for h in _compound_heads(tok) for e in actors.resolve(h)]
+    compounds = _dedupe(
+        # "Qatari and Egyptian mediation": each coordinated modifier
+        [e for h in _compound_heads(tok) for c in (h, *h.conjuncts) for e in actors.resolve(c)]
+    )
     # "the visit of Modi", "the withdrawal of Russian troops": "of" names who does it;
     # "the expulsion of diplomats", "the invasion of Ukraine": who it is done to
     patient_of = not trig.reciprocal and trig.event not in AGENT_OF_EVENTS

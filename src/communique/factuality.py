@@ -43,6 +43,8 @@ MAX_CLIMB = 8
 # Prepositions that present a nominal event as given background, whatever the clause
 # around it claims: "after eight hours of talks", "following the strikes".
 PRESUPPOSING_PREPS = {"after", "following", "since", "during", "amid", "despite"}
+# Prepositions of a means: "with Qatari mediation", "through Egyptian mediation"
+MANNER_PREPS = {"with", "through", "under", "via"}
 
 
 @dataclass(frozen=True)
@@ -241,6 +243,7 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
     sentence = trigger.sent
     question = sentence.text.rstrip().endswith("?")
     level = trigger
+    manner: Token | None = None
     if (
         trigger.dep_ == "acl"
         and trigger.tag_ == "VBN"
@@ -257,6 +260,8 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
             return own, None
         level = support or trigger
         while level.pos_ in {"NOUN", "PROPN", "ADP", "NUM"} and level.dep_ in NOMINAL_CLIMB_DEPS:
+            if level.dep_ == "prep" and level.lower_ in MANNER_PREPS and support is None:
+                manner = level
             level = level.head
             if level.pos_ in {"NOUN", "PROPN"} and (cue := _nominal_cue(level, cues)):
                 return cue, None
@@ -283,6 +288,10 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
     # ("denied the attack", "scheduled ... in the first visit")
     first = level == trigger or (support is not None and level == support)
     came_from: Token | None = None
+    if manner is not None and level == manner.head:
+        # "with Qatari mediation, Israel and Hamas agreed on a ceasefire": the means of an
+        # act is not what the act's verb says will happen
+        came_from = manner
     for _ in range(MAX_CLIMB):
         if _ranked_relative(level):
             # "Modi became the first Indian prime minister to visit Kyiv": who did it
@@ -309,7 +318,7 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
         # it ("was set ablaze after it was attacked": "set" does not govern the attack)
         governing = not first and (
             came_from is None
-            or came_from.dep_ not in UNGOVERNED_DEPS
+            or (came_from.dep_ not in UNGOVERNED_DEPS and came_from is not manner)
             # "its demand that Israel ease restrictions": a noun's content clause
             or (
                 came_from.dep_ == "acl"
