@@ -1505,3 +1505,13 @@ def test_a_seizure_or_confiscation_is_coercion() -> None:
     assert ("COERCE", "asserted", ["USA"], ["IRN"]) in _coded(
         "Tehran protested against the US confiscation of Iranian oil."
     )
+
+
+def test_talks_before_an_act_of_two_parties_were_theirs() -> None:
+    coded = _sorted(
+        _coded("After talks in Geneva, Armenian and Turkish officials agreed to open the border.")
+    )
+    assert ("CONSULT", "asserted", ["ARM", "TUR"], []) in coded
+    # one party's act after talks says nothing of who talked
+    coded = _sorted(_coded("After talks in Geneva, Armenia opened the border."))
+    assert not any(e[0] == "CONSULT" for e in coded)

@@ -1325,6 +1325,11 @@ def noun_mention(
             event, cameo = str(lend["event"]), str(lend["cameo"])
     if trig.event in {"CONSULT", "PROTEST"} and not (owners or compounds or by or between):
         owners = _clause_subject(tok, actors)
+        if not owners and trig.reciprocal and not partners:
+            # "after talks in Riyadh, Russian and American officials agreed ...": talks
+            # before an act of the same two or more parties were theirs
+            after = _clause_subject(tok, actors, {"after", "following"})
+            owners = after if len({e.key() for e in after}) >= 2 else []
     claimed = _responsibility_verb(tok)
     if claimed is not None and not (owners or by):
         subj, passive = subject_of(claimed)
