@@ -1515,3 +1515,19 @@ def test_talks_before_an_act_of_two_parties_were_theirs() -> None:
     # one party's act after talks says nothing of who talked
     coded = _sorted(_coded("After talks in Geneva, Armenia opened the border."))
     assert not any(e[0] == "CONSULT" for e in coded)
+
+
+def test_forces_surrounding_a_state_are_a_show_of_force() -> None:
+    assert ("MOBILIZE", "asserted", ["RUS"], ["UKR"]) in _coded(
+        "Russian troops and tanks surrounded Ukraine on three sides."
+    )
+    # protesters surrounding a building are no show of force
+    assert not any(
+        e[0] == "MOBILIZE" for e in _coded("Protesters surrounded the parliament in Yerevan.")
+    )
+
+
+def test_a_fronted_participle_with_its_agent_is_passive() -> None:
+    coded = _coded("Accused by Baku of shelling its villages, Armenia denied any attack.")
+    assert ("ACCUSE", "asserted", ["AZE"], ["ARM"]) in coded
+    assert not any(e[0] == "ACCUSE" and e[2] == ["ARM"] for e in coded)

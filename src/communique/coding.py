@@ -727,6 +727,17 @@ def verb_mention(
         # the south of the country": a deployment
         trig = dataclasses.replace(trig, event="MOBILIZE", mode="troops", cameo="154")
     subj_heads, passive = subject_of(tok)
+    if (
+        not passive
+        and tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and tok.i < tok.head.i  # fronted: "..., hosted by Trump" after it may be a noun's
+        and not _children(tok, {"aux", "auxpass"})
+        and prep_objects(tok, {"by"})
+    ):
+        # "Accused by Washington of supplying missiles, Iran denied ...": a participle
+        # with its agent is passive; the clause's subject is its patient
+        passive = True
     subjects = [e for h in subj_heads for e in actors.resolve(h)]
     objects = [
         e
@@ -762,7 +773,9 @@ def verb_mention(
         for e in actors.resolve(h)
     ]
     # a visit goes to its place: "arrived in Moscow"
-    aimed = {"on", "against", "to", "in"} if "in_actor" in trig.needs else {"on", "against", "to"}
+    # (not a crowd's: "marched in Tbilisi" is where it protests)
+    visiting = "in_actor" in trig.needs and trig.event != "PROTEST"
+    aimed = {"on", "against", "to", "in"} if visiting else {"on", "against", "to"}
     if trig.event == "ASSAULT":
         aimed = aimed | {"at"}  # "fired missiles at Israel"
     if trig.event == "AID":
