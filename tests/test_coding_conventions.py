@@ -1531,3 +1531,13 @@ def test_a_fronted_participle_with_its_agent_is_passive() -> None:
     coded = _coded("Accused by Baku of shelling its villages, Armenia denied any attack.")
     assert ("ACCUSE", "asserted", ["AZE"], ["ARM"]) in coded
     assert not any(e[0] == "ACCUSE" and e[2] == ["ARM"] for e in coded)
+
+
+def test_unrest_that_spreads_is_a_protest_placed_by_the_country_that_acts() -> None:
+    coded = _coded("As protests spread across the country, Kenya's government deployed the army.")
+    assert ("PROTEST", "asserted", ["KEN"], []) in coded
+    assert ("PROTEST", "asserted", ["NPL"], []) in _coded(
+        "Protests erupted in Kathmandu on Monday."
+    )
+    # with no state acting in the sentence, "the country" is no one's
+    assert _coded("Protests spread across the country.") == []

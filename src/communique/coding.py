@@ -512,7 +512,7 @@ def _has_need(
     if need == "compound_actor":
         return any(actors.resolve(h) for h in _compound_heads(token))
     if need == "reaction":
-        return _reaction(token)
+        return _reaction(token) or _spreading(token)  # "sparked protests", "protests spread"
     if need == "adjunct":
         # "blockaded the crossings in protest at grain imports": the clause's own act
         return bool(_adjunct_verb(token))
@@ -1305,9 +1305,9 @@ def noun_mention(
     how = "noun"
     event, cameo = trig.event, trig.cameo
     crowd: list[Token] = []
-    if trig.event == "PROTEST" and _reaction(tok) and not owners:
-        # "the arrest sparked protests in Turkey": a crowd of no stated country, placed
-        # by where it protests
+    if trig.event == "PROTEST" and (_reaction(tok) or _spreading(tok)) and not owners:
+        # "the arrest sparked protests in Turkey", "as protests spread across the
+        # country": a crowd of no stated country, placed by where it protests
         crowd = [tok]
     if support is not None:
         how = "support-verb"
@@ -1392,6 +1392,17 @@ def noun_mention(
 
 # Where a show of force is put: "drills around Taiwan", "exercises off Japan"
 SURROUNDING = {"around", "near", "off", "opposite", "toward", "towards", "encircling"}
+
+
+# Verbs by which unrest happens: "protests spread", "riots erupted"
+UNREST_VERBS = frozenset(
+    {"spread", "erupt", "break", "continue", "grow", "flare", "rage", "escalate", "intensify"}
+)
+
+
+def _spreading(noun: Token) -> bool:
+    """Unrest told as what happens: "protests spread across the country"."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in UNREST_VERBS
 
 
 def _reaction(noun: Token) -> bool:

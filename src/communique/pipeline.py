@@ -45,7 +45,9 @@ def analyze_doc(
     mentions: list[Mention] = []
     article_codes: list[str] = []
     for index, sent in enumerate(doc.sents):
-        for tok, support, mention in find_mentions(sent, index, actors, lexicon):
+        found = find_mentions(sent, index, actors, lexicon)
+        states = {e.code for _, _, m in found for e in m.actor if e.code and e.sector == "GOV"}
+        for tok, support, mention in found:
             mention.factuality, mention.attribution, mention.aim = reading(tok, support)
             mention.refusal = mention.factuality == "negated" and refusal(tok, support)
             codes = [e.code for e in mention.actor + mention.recipient if e.code]
@@ -57,6 +59,10 @@ def analyze_doc(
                 # "declared a state of emergency in Almaty after protesters stormed
                 # government buildings": a crowd's clause that hangs on a placed one
                 mention.event_loc = _host_place(tok, actors) or mention.event_loc
+            if mention.unplaced_crowd and not _clause_placed(mention.event_loc):
+                # "as protests spread across the country, Bangladesh's government imposed
+                # a curfew": the one state the sentence's acts are by
+                mention.event_loc = _the_country(tok, states, kb) or mention.event_loc
             if mention.unplaced_crowd and not _place_crowd(mention):
                 continue
             _community_by_place(mention)
@@ -106,6 +112,30 @@ def _told_as_past(tok: Token, support: Token | None) -> bool:
 
 def _clause_placed(place: Place | None) -> bool:
     return place is not None and place.basis in CLAUSE_BASES and bool(place.country)
+
+
+THE_COUNTRY = frozenset({"country", "nation"})
+
+
+def _the_country(tok: Token, states: set[str], kb: KnowledgeBase) -> Place | None:
+    """ "the country" in a crowd's own phrase stands for the one state that acts in the
+    sentence, if only one does."""
+    if len(states) != 1:
+        return None
+    words = [t for t in tok.subtree] if tok.pos_ in {"VERB", "AUX"} else [*tok.subtree, tok.head]
+    named = any(
+        w.lemma_.lower() in THE_COUNTRY
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in w.children)
+        and not any(c.dep_ in {"amod", "compound", "poss"} for c in w.children)
+        for s in words
+        for w in s.subtree
+    )
+    if not named:
+        return None
+    code = next(iter(states))
+    row = kb.countries.get(code) or {}
+    name = str(row.get("name") or code)
+    return Place(name, code, None, None, None, precision="country", basis="clause")
 
 
 def _host_place(tok: Token, actors: ArticleActors) -> Place | None:
