@@ -1541,3 +1541,16 @@ def test_unrest_that_spreads_is_a_protest_placed_by_the_country_that_acts() -> N
     )
     # with no state acting in the sentence, "the country" is no one's
     assert _coded("Protests spread across the country.") == []
+
+
+def test_a_visit_in_the_subjects_own_phrase_is_the_subjects() -> None:
+    coded = _coded("France's foreign minister, on a visit to Beijing, urged restraint.")
+    assert ("CONSULT", "asserted", ["FRA"], ["CHN"]) in coded
+
+
+def test_leading_a_delegation_somewhere_is_a_visit_there() -> None:
+    assert ("CONSULT", "asserted", ["ZAF"], ["UKR"]) in _coded(
+        "South Africa's president led a delegation of African leaders to Kyiv."
+    )
+    # a delegation led to no party is no visit
+    assert not any(e[0] == "CONSULT" for e in _coded("Blinken led a US delegation to the talks."))

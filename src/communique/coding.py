@@ -755,6 +755,16 @@ def verb_mention(
         # "expelled two diplomats, accusing them of espionage", "arrested a tourist and
         # accused him of spying": the pronoun is whom the first verb acted on
         objects = [e for h in _children(tok.head, OBJECT_DEPS) for e in actors.resolve(h)]
+    if trig.key == "lead" and trig.mode == "visit":
+        # "led a delegation of African leaders to Kyiv": the visit is to where it goes
+        objects = [
+            e
+            for o in _children(tok, OBJECT_DEPS)
+            for h in (*prep_objects(o, {"to"}), *prep_objects(tok, {"to"}))
+            for e in actors.resolve(h)
+        ]
+        if not objects:
+            return None
     if not trig.reciprocal and not trig.swap:
         # "promised Ukraine more air defence systems", "gave Kyiv tanks"
         objects += [e for h in _children(tok, {"dative"}) for e in actors.resolve(h)]
@@ -1338,6 +1348,16 @@ def noun_mention(
             event, cameo = str(lend["event"]), str(lend["cameo"])
     if trig.event in {"CONSULT", "PROTEST"} and not (owners or compounds or by or between):
         owners = _clause_subject(tok, actors)
+        holder = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
+        if (
+            not owners
+            and trig.mode == "visit"
+            and tok.head.lower_ in {"on", "during"}
+            and holder.pos_ in {"PROPN", "NOUN"}
+            and holder.dep_ in {"nsubj", "appos"}
+        ):
+            # "Boris Pistorius, on an unannounced visit to Kyiv, pledged ...": the subject's
+            owners = actors.resolve(holder)
         if not owners and trig.reciprocal and not partners:
             # "after talks in Riyadh, Russian and American officials agreed ...": talks
             # before an act of the same two or more parties were theirs

@@ -45,6 +45,7 @@ MAX_CLIMB = 8
 PRESUPPOSING_PREPS = {"after", "following", "since", "during", "amid", "despite"}
 # Prepositions of a means: "with Qatari mediation", "through Egyptian mediation"
 MANNER_PREPS = {"with", "through", "under", "via"}
+JOURNEYS = {"visit", "trip", "tour", "journey"}
 
 
 @dataclass(frozen=True)
@@ -265,7 +266,15 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
             level = level.head
             if level.pos_ in {"NOUN", "PROPN"} and (cue := _nominal_cue(level, cues)):
                 return cue, None
-            if level.dep_ == "prep" and level.lower_ in PRESUPPOSING_PREPS:
+            if level.dep_ == "prep" and (
+                level.lower_ in PRESUPPOSING_PREPS
+                # "on a visit to Beijing, urged restraint": the journey is the setting
+                or (
+                    level.lower_ == "on"
+                    and trigger.head == level
+                    and trigger.lemma_.lower() in JOURNEYS
+                )
+            ):
                 # "after talks between X and Y, ...": the talks are background, given
                 return _reported_only(level.head, cues)
         if (
