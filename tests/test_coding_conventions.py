@@ -1554,3 +1554,10 @@ def test_leading_a_delegation_somewhere_is_a_visit_there() -> None:
     )
     # a delegation led to no party is no visit
     assert not any(e[0] == "CONSULT" for e in _coded("Blinken led a US delegation to the talks."))
+
+
+def test_his_country_is_the_office_holders_who_heads_the_clause() -> None:
+    coded = _coded(
+        "Finland's president thanked Turkey for approving his country's bid to join NATO."
+    )
+    assert ("SUPPORT", "asserted", ["TUR"], ["FIN"]) in coded

@@ -462,6 +462,10 @@ class ArticleActors:
         ):
             return None
         person = None if forces or agents else self._antecedent(owner)
+        if person is None and not (forces or agents):
+            # "Sweden's prime minister thanked Hungary for ratifying his country's bid":
+            # the office-holder who is the subject of the clause the phrase hangs in
+            person = self._office_subject(head)
         if person is None and head.head.dep_ == "ccomp":
             # "Armenia's prime minister said his country had ...", "the Kremlin said its
             # envoy had met ...": the speaker
@@ -474,6 +478,25 @@ class ArticleActors:
         span = self.phrase(head)
         sector = "MIL" if forces else "GOV"
         return Entity(span.text, span.start_char, span.end_char, code=person.code, sector=sector)
+
+    def _office_subject(self, head: Token) -> Entity | None:
+        """The subject of the nearest clause above ``head`` that names an office-holder of
+        a state ("Sweden's prime minister"), climbing through prepositions and verb
+        complements."""
+        node = head
+        for _ in range(8):
+            if node.head == node:
+                break
+            node = node.head
+            if node.pos_ not in {"VERB", "AUX"}:
+                continue
+            for subj in (c for c in node.children if c.dep_ == "nsubj"):
+                found = self.resolve_one(subj)
+                if found is not None and found.code and found.role and found.sector == "GOV":
+                    return found
+            if node.dep_ not in {"pcomp", "xcomp", "advcl"}:
+                break
+        return None
 
     def _antecedent(self, pronoun: Token) -> Entity | None:
         """Who a personal pronoun stands for: the person who is the subject of its clause
