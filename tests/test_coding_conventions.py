@@ -1561,3 +1561,33 @@ def test_his_country_is_the_office_holders_who_heads_the_clause() -> None:
         "Finland's president thanked Turkey for approving his country's bid to join NATO."
     )
     assert ("SUPPORT", "asserted", ["TUR"], ["FIN"]) in coded
+
+
+def test_fighting_between_parties_is_their_armed_clash() -> None:
+    assert ("ASSAULT", "asserted", ["ARM", "AZE"], []) in _coded(
+        "Clashes between Armenia and Azerbaijan killed ten soldiers."
+    )
+    assert ("ASSAULT", "asserted", ["ISR", "LBN"], []) in _coded(
+        "Fighting between Israel and Lebanon resumed on Monday."
+    )
+    # a clash needs the parties it is between
+    assert _coded("Fighting resumed on Monday.") == []
+
+
+def test_an_event_noun_that_classifies_a_noun_is_no_event() -> None:
+    coded = _coded("Belarusian riot police broke up a rally in Minsk on Sunday.")
+    assert not any(e[0] == "PROTEST" for e in coded)
+    assert ("COERCE", "asserted", ["BLR"], []) in coded
+
+
+def test_stopping_a_gathering_is_repression() -> None:
+    assert ("COERCE", "asserted", ["TUR"], []) in _coded(
+        "Turkish police prevented a demonstration in Ankara."
+    )
+    assert ("COERCE", "asserted", ["GEO"], []) in _coded(
+        "Georgian police dispersed protesters in Tbilisi with water cannon."
+    )
+    # preventing an attack is no repression
+    assert not any(
+        e[0] == "COERCE" for e in _coded("Israel prevented an attack on its embassy in Cairo.")
+    )

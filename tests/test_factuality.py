@@ -121,3 +121,34 @@ def test_the_first_to_do_something_did_it() -> None:
 def test_hearsay_without_a_source_is_speculation() -> None:
     assert ("AID", "speculative") in _facts("Iran is reported to have supplied drones to Russia.")
     assert ("AID", "reported") in _facts("Ukraine said Iran had supplied drones to Russia.")
+
+
+def test_what_an_intention_is_for_is_its_aim() -> None:
+    # an effort or a plan "to" do something is for a future act; a platform is a chance
+    assert ("ASSAULT", "future") in _facts("Russia began an offensive to attack Ukraine.")
+    assert ("CONSULT", "speculative") in _facts(
+        "The forum gives India a chance to meet China's defence minister."
+    )
+    assert ("CONSULT", "speculative") in _facts(
+        "Russia may launch an effort to meet China's defence minister."
+    )
+
+
+def test_a_cause_is_given_not_foreseen() -> None:
+    # "due to" is not "is due to": a cause has happened
+    facts = _facts("Russia withdrew its troops from Kherson due to Ukrainian attacks.")
+    assert ("ASSAULT", "asserted") in facts
+    assert ("ASSAULT", "asserted") in _facts(
+        "The talks were delayed because of Russian attacks on Ukraine."
+    )
+    assert ("CONSULT", "future") in _facts("Putin is due to visit Beijing next week.")
+
+
+def test_what_an_act_led_to_happened() -> None:
+    # "lead to" says what followed; only a modal makes it a possibility
+    assert ("ASSAULT", "asserted") in _facts(
+        "The dispute led to clashes between Armenian and Azerbaijani troops."
+    )
+    assert ("ASSAULT", "speculative") in _facts(
+        "The dispute could lead to clashes between Armenian and Azerbaijani troops."
+    )

@@ -1765,6 +1765,25 @@ def deontic_mention(
     return None
 
 
+# Nouns that an event noun before them only classifies: "riot police", "protest
+# leaders", "attack helicopters", "an invasion force" name people and things, not events
+CLASSIFIED_HEADS = frozenset(
+    {"police", "policeman", "officer", "squad", "unit", "force", "gear", "shield", "leader"}
+    | {"organiser", "organizer", "group", "movement", "helicopter", "aircraft", "plane"}
+    | {"jet", "craft", "boat", "ship", "vessel", "victim", "site", "camp", "zone", "season"}
+    | {"capability", "capacity", "equipment", "vehicle", "weapon", "team", "committee"}
+)
+
+
+def _names_a_kind(noun: Token) -> bool:
+    """An event noun that classifies the noun it modifies ("riot police")."""
+    return (
+        noun.dep_ == "compound"
+        and noun.head.pos_ == "NOUN"
+        and noun.head.lemma_.lower() in CLASSIFIED_HEADS
+    )
+
+
 def find_mentions(
     sent: Span, index: int, actors: ArticleActors, lexicon: Lexicon | None = None
 ) -> list[tuple[Token, Token | None, Mention]]:
@@ -1788,7 +1807,7 @@ def find_mentions(
                     support = _support_verb(tok, lexicon)
         elif tok.pos_ in {"NOUN", "PROPN"}:
             trig = lexicon.noun(tok)
-            if trig is not None:
+            if trig is not None and not _names_a_kind(tok):
                 mention = noun_mention(tok, trig, actors, lexicon, sent, index)
                 support = _support_verb(tok, lexicon)
         if mention is not None:

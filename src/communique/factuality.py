@@ -235,6 +235,13 @@ COMMITMENTS = frozenset(
     {"decision", "agreement", "deal", "contract", "pact", "treaty", "accord", "negotiation"}
     | {"journey", "trip", "mission", "visit", "commitment", "pledge", "promise", "vote"}
 )
+# Nouns of an intention: what they are "to" do is their aim ("a plan to cut jobs"); a
+# platform, a chance or a way "to" do something names only a possibility
+INTENTIONS = frozenset(
+    {"plan", "effort", "attempt", "step", "move", "bid", "measure", "push", "drive"}
+    | {"initiative", "campaign", "strategy", "programme", "program", "scheme", "intention"}
+    | {"intent", "aim", "goal", "operation", "offensive", "package", "policy"}
+)
 UNREAL = frozenset({"speculative", "hypothetical", "negated"})
 AIM = "aim"  # _assess's value for a purpose; shown as "future"
 
@@ -266,6 +273,9 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
             level = level.head
             if level.pos_ in {"NOUN", "PROPN"} and (cue := _nominal_cue(level, cues)):
                 return cue, None
+            if _causal(level):
+                # "withdrew due to the attacks", "because of the strikes": a cause is given
+                return _reported_only(_causal_clause(level), cues)
             if level.dep_ == "prep" and (
                 level.lower_ in PRESUPPOSING_PREPS
                 # "on a visit to Beijing, urged restraint": the journey is the setting
@@ -318,7 +328,12 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
             # platform for India to share intelligence" names a possibility
             committed = level.dep_ == "acl" and level.head.lemma_.lower() in COMMITMENTS
             if not committed and (level.dep_ != "advcl" or level.head.pos_ not in {"VERB", "AUX"}):
-                return "speculative", None
+                if level.head.lemma_.lower() not in INTENTIONS:
+                    return "speculative", None
+                # "a plan to cut jobs", "an effort to ease the crisis": what an intention
+                # is for is an aim, unless the intention itself is unreal
+                outer, _ = _assess(level.head, None, cues)
+                return (outer if outer in UNREAL else AIM), None
             # an aim of an act that may not happen is no more than that act: "may deploy
             # troops to attack", "a platform for India to work with them to share ..."
             outer, _ = _assess(level.head, None, cues)
@@ -450,6 +465,27 @@ def _ranked_relative(verb: Token) -> bool:
     return noun.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and any(
         c.lower_ in RANKS for c in noun.children if c.dep_ in {"amod", "advmod", "det"}
     )
+
+
+# Words that with "to" (or "of") make a preposition of cause: "due to", "because of"
+CAUSAL_HEADS = frozenset({"due", "owing", "thanks", "because"})
+
+
+def _causal(level: Token) -> bool:
+    """The preposition of a cause: the "to" of "due to", "owing to", "thanks to", or the
+    "because" of "because of"."""
+    if level.dep_ not in {"prep", "pcomp"}:
+        return False
+    if level.lower_ == "because":
+        return True
+    before = level.doc[level.i - 1] if level.i > 0 else None
+    return level.lower_ == "to" and before is not None and before.lower_ in CAUSAL_HEADS
+
+
+def _causal_clause(level: Token) -> Token:
+    """The clause a cause hangs on: the head of "due" in "withdrew due to the attacks"."""
+    head = level.head
+    return head.head if head.lower_ in CAUSAL_HEADS else head
 
 
 def _infinitive_of_purpose(verb: Token) -> bool:
