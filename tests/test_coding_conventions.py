@@ -1591,3 +1591,16 @@ def test_stopping_a_gathering_is_repression() -> None:
     assert not any(
         e[0] == "COERCE" for e in _coded("Israel prevented an attack on its embassy in Cairo.")
     )
+
+
+def test_a_count_of_troops_is_the_troops() -> None:
+    assert ("ASSAULT", "asserted", ["UKR"], ["RUS"]) in _coded(
+        "Thousands of Ukrainian troops crossed into Russia's Belgorod region."
+    )
+
+
+def test_stopping_aid_is_aimed_at_whom_it_goes_to() -> None:
+    coded = _coded("Washington paused all US military aid to Ukraine.")
+    assert ("SANCTION", "asserted", ["USA"], ["UKR"]) in coded
+    # the aid it stops is not given
+    assert not any(e[0] == "AID" and e[1] == "asserted" for e in coded)

@@ -474,7 +474,10 @@ def _has_need(
         # "the last French soldiers left Mali": a verb made an act by who does it
         members = lexicon.classes.get(need[len("subject_") :], frozenset())
         subj, passive = subject_of(token)
-        return not passive and any(h.lemma_.lower() in members for h in subj)
+        # "thousands of Ukrainian troops crossed into Russia": the troops cross
+        counted = (o for h in subj if h.lower_ in COLLECTIVES for o in prep_objects(h, {"of"}))
+        heads = [*subj, *counted]
+        return not passive and any(h.lemma_.lower() in members for h in heads)
     if need.startswith(("of_", "from_", "to_", "with_", "through_", "under_", "into_")):
         # "a package of rockets and ammunition": a noun made an event by what it holds;
         # "removed Cuba from the list"; "took to the streets"; "placed under house arrest"
@@ -742,7 +745,7 @@ def verb_mention(
     objects = [
         e
         for h in _children(tok, OBJECT_DEPS)
-        for e in actors.resolve(h)
+        for e in _flow_destination(h, actors, lexicon) or actors.resolve(h)
         # "accepted a UN-brokered ceasefire": the broker is no target of the acceptance
         if not any(a <= e.start < b for a, b in _broker_spans(h))
     ]
@@ -1070,6 +1073,19 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
         if found:
             return found
     return []
+
+
+# Classes of things that flow to a party: what is done to them is done to whom they go
+FLOWS = ("aid", "trade")
+
+
+def _flow_destination(obj: Token, actors: ArticleActors, lexicon: Lexicon) -> list[Entity]:
+    """Where an aid or trade object goes: "paused all US military aid to Ukraine" is
+    aimed at Ukraine, not at the US that gives it."""
+    lemma = obj.lemma_.lower()
+    if not any(lemma in lexicon.classes.get(c, frozenset()) for c in FLOWS):
+        return []
+    return [e for h in prep_objects(obj, {"to", "with", "for"}) for e in actors.resolve(h)]
 
 
 def _act_agents(noun: Token, actors: ArticleActors) -> list[Entity]:
