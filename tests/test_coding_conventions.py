@@ -1604,3 +1604,18 @@ def test_stopping_aid_is_aimed_at_whom_it_goes_to() -> None:
     assert ("SANCTION", "asserted", ["USA"], ["UKR"]) in coded
     # the aid it stops is not given
     assert not any(e[0] == "AID" and e[1] == "asserted" for e in coded)
+
+
+def test_retaking_a_town_is_capture_from_whom_it_was_taken() -> None:
+    assert ("ASSAULT", "asserted", ["AZE"], ["ARM"]) in _coded(
+        "Azerbaijani forces retook the town of Shusha from Armenian troops."
+    )
+    assert ("ASSAULT", "reported", ["UKR"], ["RUS"]) in _coded(
+        "Ukraine said its troops had retaken two villages from Russian forces."
+    )
+
+
+def test_a_town_that_sounds_like_a_known_surname_is_no_person() -> None:
+    # "Wad Madani" shares a surname with an OIC secretary-general, not his given name
+    coded = _coded("Sudanese troops retook the town of Wad Madani.")
+    assert not any("IGO" in e[3] for e in coded)

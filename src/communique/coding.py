@@ -795,8 +795,9 @@ def verb_mention(
         aimed = aimed | {"into"}  # "sent aid trucks into Gaza"
     if trig.event == "ACCUSE":
         aimed = aimed | {"at"}  # "lashed out at Sweden"
-    if trig.event == "REQUEST":
-        aimed = aimed | {"from"}  # "requested help from the alliance"
+    if trig.event == "REQUEST" or trig.cameo == "192":
+        # "requested help from the alliance"; "retook Shusha from Armenian troops"
+        aimed = aimed | {"from"}
     if objects and not deeper and trig.event in TOPIC_ON:
         aimed = aimed - {"on"}  # "pressed Xi on Ukraine": Xi is pressed, Ukraine the topic
     targets = [e for h in prep_objects(tok, aimed) for e in actors.resolve(h)]

@@ -308,6 +308,14 @@ class KnowledgeBase:
         surname, known = key.split(" ")[-1], match[0].split(" ")[-1]
         if difflib.SequenceMatcher(None, surname, known).ratio() < FUZZY_SURNAME_CUTOFF:
             return None
+        # nor a shared surname a different given name: "Wad Madani" (a town) is not "Iyad
+        # Madani"; "Evgeny" is still "Yevgeny"
+        given, known_given = key.split(" ")[0], match[0].split(" ")[0]
+        if (
+            given[:1] != known_given[:1]
+            and difflib.SequenceMatcher(None, given, known_given).ratio() < FUZZY_SURNAME_CUTOFF
+        ):
+            return None
         return pool[match[0]]
 
     def office_holder(
