@@ -1619,3 +1619,28 @@ def test_a_town_that_sounds_like_a_known_surname_is_no_person() -> None:
     # "Wad Madani" shares a surname with an OIC secretary-general, not his given name
     coded = _coded("Sudanese troops retook the town of Wad Madani.")
     assert not any("IGO" in e[3] for e in coded)
+
+
+def test_leaving_an_agreement_ends_it_with_its_other_party() -> None:
+    assert ("SANCTION", "asserted", ["USA"], ["RUS"]) in _coded(
+        "The United States withdrew from the INF treaty with Russia."
+    )
+    assert ("SANCTION", "asserted", ["USA"], ["IRN"]) in _coded(
+        "Trump pulled the United States out of the Iran nuclear deal."
+    )
+    # troops pulling out under a deal still retreat
+    coded = _coded("Russian troops pulled out of Grozny under a peace deal.")
+    assert [e[0] for e in coded] == ["RETREAT"]
+
+
+def test_leaving_a_body_by_name_is_a_sanction_of_it() -> None:
+    assert ("SANCTION", "asserted", ["QAT"], ["IGO"]) in _coded("Qatar left OPEC on Tuesday.")
+    assert _coded("The minister left Moscow on Friday.") == []
+
+
+def test_a_reaction_is_aimed_at_whoever_caused_it() -> None:
+    coded = _coded(
+        "Lithuania banned the transit of Russian goods, prompting Moscow to threaten retaliation."
+    )
+    assert ("THREATEN", "asserted", ["RUS"], ["LTU"]) in coded
+    assert ("SANCTION", "asserted", ["LTU"], ["RUS"]) in coded

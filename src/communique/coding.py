@@ -58,7 +58,17 @@ OBJECT_CONTROL = {
     "call",
     "warn",
     "help",
+    # causes: "prompting Moscow to threaten retaliation" - Moscow threatens
+    "prompt",
+    "spur",
+    "prod",
+    "provoke",
+    "cause",
+    "lead",
+    "drive",
 }
+# Verbs that make someone react: "prompting Moscow to threaten retaliation"
+CAUSES = frozenset({"prompt", "spur", "prod", "provoke", "lead", "drive"})
 # Things issued or sent whose participle clause speaks for the issuer ("issued a
 # declaration demanding that ...")
 UTTERANCES = {
@@ -801,6 +811,20 @@ def verb_mention(
     if objects and not deeper and trig.event in TOPIC_ON:
         aimed = aimed - {"on"}  # "pressed Xi on Ukraine": Xi is pressed, Ukraine the topic
     targets = [e for h in prep_objects(tok, aimed) for e in actors.resolve(h)]
+    if (
+        not objects
+        and not targets
+        and not trig.reciprocal
+        and tok.dep_ == "xcomp"
+        and tok.head.lemma_.lower() in CAUSES
+        and tok.head.dep_ in {"advcl", "conj"}
+    ):
+        # "banned the transit of Russian goods, prompting Moscow to threaten retaliation":
+        # a reaction is aimed at whoever caused it
+        cause, cause_passive = subject_of(tok.head.head)
+        if not cause_passive:
+            targets = [e for h in cause for e in actors.resolve(h)]
+            deeper = bool(targets)
     if trig.key in TRANSFERS and not passive and prep_objects(tok, {"to"}) and targets:
         # "handed over a Ukrainian suspect to Germany": Germany receives; the person handed
         # over is no party
@@ -1829,6 +1853,7 @@ def find_mentions(
                 support = _support_verb(tok, lexicon)
         if mention is not None:
             _leaving_a_body(mention, tok, lexicon)
+            _leaving_an_agreement(mention, tok, actors, lexicon)
             _peacekeeping(mention, tok)
             found.append((tok, support, mention))
             actors.note_parties(mention.actor + mention.recipient)
@@ -1864,3 +1889,24 @@ def _leaving_a_body(mention: Mention, tok: Token, lexicon: Lexicon) -> None:
         and not any(o.lemma_.lower() in OPERATIONS for o in prep_objects(tok, {"from"}))
     ):
         mention.event, mention.mode, mention.cameo = "SANCTION", "discontinue", "160"
+
+
+def _leaving_an_agreement(
+    mention: Mention, tok: Token, actors: ArticleActors, lexicon: Lexicon
+) -> None:
+    """ "withdrew from the INF treaty", "pulled the United States out of the Iran nuclear
+    deal": leaving an agreement ends it with its other party (SANCTION), no pull-back."""
+    if mention.event != "RETREAT" or mention.mode != "withdraw":
+        return
+    left = prep_objects(tok, {"from", "of"}) + [
+        o for c in tok.children if c.lower_ == "out" for o in prep_objects(c, {"of"})
+    ]
+    deals = lexicon.classes.get("agreement", frozenset())
+    agreements = [o for o in left if o.lemma_.lower() in deals]
+    if not agreements:
+        return
+    doers = {e.code for e in mention.actor}
+    heads = [h for o in agreements for h in (o, *prep_objects(o, {"with", "between"}))]
+    parties = [e for h in heads for e in actors.resolve_within(h) if e.code not in doers]
+    mention.event, mention.mode, mention.cameo = "SANCTION", "discontinue", "160"
+    mention.recipient = parties
