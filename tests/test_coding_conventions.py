@@ -1644,3 +1644,17 @@ def test_a_reaction_is_aimed_at_whoever_caused_it() -> None:
     )
     assert ("THREATEN", "asserted", ["RUS"], ["LTU"]) in coded
     assert ("SANCTION", "asserted", ["LTU"], ["RUS"]) in coded
+
+
+def test_who_is_behind_an_act_did_it() -> None:
+    assert ("ASSAULT", "reported", ["RUS"], ["UKR"]) in _coded(
+        "Ukraine said Russia was behind the strike on a hospital in Kyiv."
+    )
+    assert ("ASSAULT", "reported", ["ISR"], []) in _coded(
+        "Iran said Israel was behind the explosion at a missile base."
+    )
+    assert ("COERCE", "reported", ["RUS"], []) in _coded(
+        "Estonia said Russia was behind the cyberattack on its government websites."
+    )
+    # an explosion no one is said to be behind is no one's attack
+    assert _coded("An explosion hit a market in Kabul.") == []

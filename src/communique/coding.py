@@ -531,9 +531,16 @@ def _has_need(
         return bool(_adjunct_verb(token))
     if need == "responsibility":
         return _responsibility_verb(token) is not None
+    if need == "behind":
+        return _behind(token)
     if need == "phone":
         return any(c.lower_ in {"phone", "telephone"} for c in token.subtree)
     return False
+
+
+def _behind(noun: Token) -> bool:
+    """ "Israel was behind the attack": a nominal event someone is said to be behind."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "behind" and noun.head.head.lemma_ == "be"
 
 
 def _adjunct_verb(noun: Token) -> Token | None:
@@ -1404,6 +1411,10 @@ def noun_mention(
             # before an act of the same two or more parties were theirs
             after = _clause_subject(tok, actors, {"after", "following"})
             owners = after if len({e.key() for e in after}) >= 2 else []
+    if not (owners or by) and _behind(tok):
+        # "Israel was behind the attack on Natanz": who is behind an act did it
+        subj, passive = subject_of(tok.head.head)
+        owners = [] if passive else [e for h in subj for e in actors.resolve(h)]
     claimed = _responsibility_verb(tok)
     if claimed is not None and not (owners or by):
         subj, passive = subject_of(claimed)
