@@ -1658,3 +1658,18 @@ def test_who_is_behind_an_act_did_it() -> None:
     )
     # an explosion no one is said to be behind is no one's attack
     assert _coded("An explosion hit a market in Kabul.") == []
+
+
+def test_nationalities_joined_by_and_before_one_noun_are_two_parties() -> None:
+    coded = _coded("Egyptian and Sudanese air forces began joint exercises in northern Sudan.")
+    assert ("COOPERATE", "asserted", ["EGY", "SDN"], []) in coded
+
+
+def test_struck_off_a_list_of_favour_is_a_sanction() -> None:
+    assert ("SANCTION", "asserted", ["JPN"], ["KOR"]) in _coded(
+        "Japan removed South Korea from its list of trusted trading partners."
+    )
+    # struck off a blacklist is a concession
+    assert ("CONCEDE", "asserted", ["USA"], ["CUB"]) in _coded(
+        "The US removed Cuba from its list of state sponsors of terrorism."
+    )

@@ -359,6 +359,21 @@ class ArticleActors:
                     entry = _pick(match.entries)
                     if entry.kind in {"country", "adjective"} and entry.code not in codes:
                         codes.append(entry.code)
+        # "Egyptian and Sudanese air forces" parsed as two modifiers of "forces", no conj
+        modifiers = [c for c in head.children if c.dep_ in {"amod", "compound"} and c.i < head.i]
+        for left, right in zip(modifiers, modifiers[1:], strict=False):
+            if not any(t.lower_ == "and" for t in head.doc[left.i + 1 : right.i]):
+                continue
+            for end in (left, right):
+                match = self.matches.get(end.i)
+                entry = _pick(match.entries) if match is not None else None
+                if (
+                    entry is not None
+                    and entry.kind in {"country", "adjective"}
+                    and entry.code
+                    and entry.code not in codes
+                ):
+                    codes.append(entry.code)
         if len(codes) == 1 or (entity.name and head.tag_ not in {"NNS", "NNPS"}):
             return [entity]
         # "the Israeli and Egyptian foreign ministers": one holder each, not the first's

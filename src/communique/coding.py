@@ -1865,6 +1865,7 @@ def find_mentions(
         if mention is not None:
             _leaving_a_body(mention, tok, lexicon)
             _leaving_an_agreement(mention, tok, actors, lexicon)
+            _struck_off_a_favoured_list(mention, tok, lexicon)
             _peacekeeping(mention, tok)
             found.append((tok, support, mention))
             actors.note_parties(mention.actor + mention.recipient)
@@ -1900,6 +1901,24 @@ def _leaving_a_body(mention: Mention, tok: Token, lexicon: Lexicon) -> None:
         and not any(o.lemma_.lower() in OPERATIONS for o in prep_objects(tok, {"from"}))
     ):
         mention.event, mention.mode, mention.cameo = "SANCTION", "discontinue", "160"
+
+
+# What makes a list one of favour: "its list of trusted trading partners", "a whitelist"
+FAVOURED = frozenset({"trusted", "preferred", "white", "whitelist", "favoured", "favored", "safe"})
+
+
+def _struck_off_a_favoured_list(mention: Mention, tok: Token, lexicon: Lexicon) -> None:
+    """ "removed South Korea from its list of trusted trading partners": struck off a list
+    of favour, a party loses a privilege (SANCTION), unlike one struck off a blacklist."""
+    if mention.event != "CONCEDE" or tok.lemma_.lower() != "remove":
+        return
+    lists = lexicon.classes.get("list", frozenset())
+    for noun in prep_objects(tok, {"from"}):
+        if noun.lemma_.lower() not in lists:
+            continue
+        words = [noun, *(w for o in prep_objects(noun, {"of"}) for w in o.subtree), *noun.lefts]
+        if any(w.lower_ in FAVOURED for w in words):
+            mention.event, mention.mode, mention.cameo = "SANCTION", "discontinue", "163"
 
 
 def _leaving_an_agreement(
