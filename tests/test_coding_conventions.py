@@ -1673,3 +1673,15 @@ def test_struck_off_a_list_of_favour_is_a_sanction() -> None:
     assert ("CONCEDE", "asserted", ["USA"], ["CUB"]) in _coded(
         "The US removed Cuba from its list of state sponsors of terrorism."
     )
+
+
+def test_authorities_of_no_stated_country_are_where_they_act() -> None:
+    assert ("COERCE", "asserted", ["GEO"], []) in _coded(
+        "Authorities arrested dozens of protesters in Tbilisi on Sunday."
+    )
+    # "Minsk airport" is in Minsk, though the tagger reads it as one name
+    assert ("COERCE", "asserted", ["BLR"], []) in _coded(
+        "Authorities detained the opposition leader at Minsk airport."
+    )
+    # "Riot police" opening a sentence are no person called Riot
+    assert ("COERCE", "asserted", ["SRB"], []) in _coded("Riot police detained dozens in Belgrade.")

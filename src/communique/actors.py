@@ -759,7 +759,7 @@ class ArticleActors:
                         code = code or found.code
                         role = role or found.role
                         sector = sector or found.sector
-                    else:
+                    elif not _capitalised_modifier(ent, span):
                         name = ent.text
                     break
         if name is None and span.root.text[:1].isupper() and span.root.i not in self.matches:
@@ -1103,6 +1103,18 @@ def allegiance(token: Token) -> bool:
         and not hyphen.whitespace_
         and not prefix.whitespace_
         and prefix.lower_ in ALLEGIANCE_PREFIXES
+    )
+
+
+def _capitalised_modifier(ent: Span, span: Span) -> bool:
+    """A one-word "name" that opens the sentence before the role it modifies: "Riot
+    police detained ...", which the tagger reads as a person called Riot."""
+    word = ent[0]
+    return (
+        len(ent) == 1
+        and bool(word.is_sent_start)
+        and word.dep_ == "compound"
+        and word.head == span.root
     )
 
 

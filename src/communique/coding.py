@@ -1563,7 +1563,10 @@ def _finish(
     if not actor and trig.event == "COERCE" and crowd and how == "verb":
         # "police raided the embassy in Quito": a police force of no stated country is
         # the one where it acts, placed later like a crowd
-        police = _bare_parties(crowd, actors, lambda e: e.sector == "COP")
+        # "authorities arrested dozens of protesters in Tbilisi" likewise
+        police = _bare_parties(
+            crowd, actors, lambda e: e.sector == "COP" or e.role in {"authorities", "government"}
+        )
         if police:
             actor, unplaced = police, True
     if not actor and trig.event in {"ASSAULT", "COERCE"} and crowd and how == "verb":

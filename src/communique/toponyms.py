@@ -304,7 +304,11 @@ class _Finder:
         if label in NUMERIC_LABELS or _disease(span):
             return None
         whole = ent is not None and _trim(ent) == span
-        if not (whole or self.embedded) and label in EMBEDDING_LABELS:
+        if (
+            not (whole or self.embedded)
+            and label in EMBEDDING_LABELS
+            and not _before_common_noun(span, ent)
+        ):
             return None  # inside the name of an organisation, a building, an event
         previous = doc[span.start - 1].lower_ if span.start > 0 else ""
         if label == "PERSON" and (not (whole or self._hinted(span)) or previous in TITLES):
@@ -501,6 +505,14 @@ def _part_of_name(span: Span) -> bool:
     return _capitalised(following) and (
         following.lower_ in REGION_WORDS or following.lower_ in FEATURE_WORDS
     )
+
+
+def _before_common_noun(span: Span, ent: Span | None) -> bool:
+    """A name the tagger ran into the lowercase noun after it: "Minsk airport" is Minsk's
+    airport, not a name as "Minsk International Airport" is."""
+    if ent is None or span.start != ent.start or span.end >= ent.end:
+        return False
+    return all(t.is_lower and t.is_alpha for t in ent[span.end - ent.start :])
 
 
 def _acronym(text: str) -> bool:
