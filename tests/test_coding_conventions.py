@@ -1685,3 +1685,44 @@ def test_authorities_of_no_stated_country_are_where_they_act() -> None:
     )
     # "Riot police" opening a sentence are no person called Riot
     assert ("COERCE", "asserted", ["SRB"], []) in _coded("Riot police detained dozens in Belgrade.")
+
+
+def test_where_one_fled_is_no_target_of_the_act_before() -> None:
+    coded = _coded("Hasina resigned and fled to India.", published="2024-08-05")
+    assert ("RETREAT", "asserted", ["BGD"], []) in coded
+
+
+def test_a_place_one_is_based_in_is_no_party() -> None:
+    coded = _coded(
+        "Erdogan blamed the failed coup on followers of the US-based cleric Fethullah Gulen.",
+        published="2016-07-18",
+    )
+    assert ("ACCUSE", "asserted", ["TUR"], []) in coded
+
+
+def test_a_named_target_of_no_country_is_not_sought_in_the_next_act() -> None:
+    coded = _coded(
+        "Turkey blamed the bombing on Kurdish militants and demanded their extradition from Sweden."
+    )
+    assert not any(e[0] == "ACCUSE" and e[3] == ["SWE"] for e in coded)
+
+
+def test_a_mobilisation_of_troops_is_mobilize() -> None:
+    assert ("MOBILIZE", "asserted", ["RUS"], []) in _coded(
+        "Putin announced a partial mobilisation of reservists."
+    )
+    assert ("MOBILIZE", "asserted", ["ARM"], []) in _coded(
+        "Armenia declared a general mobilization."
+    )
+
+
+def test_suspending_parties_bans_them() -> None:
+    assert ("COERCE", "asserted", ["MLI"], []) in _coded(
+        "Mali's junta suspended the activities of all political parties."
+    )
+
+
+def test_a_fight_that_broke_out_between_parties_is_theirs() -> None:
+    assert ("ASSAULT", "asserted", ["ARM", "AZE"], []) in _coded(
+        "Clashes broke out between Armenian and Azerbaijani troops on the border."
+    )

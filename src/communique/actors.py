@@ -1053,6 +1053,8 @@ MEMBERSHIPS = frozenset({"participation", "membership", "involvement", "presence
 
 # What a country word before a hyphen may date or style: "Soviet-era tanks"
 PROVENANCE = frozenset({"era", "style", "vintage", "type", "period", "generation"})
+# ... and where one is based: "the US-based cleric", "a London-based monitor"
+PROVENANCE |= {"based", "headquartered"}
 
 
 # Names of dissolved states, coded by their successors, that "former" makes a region
@@ -1080,7 +1082,8 @@ def _dissolved(doc: Doc, found: Match) -> bool:
 
 
 def _provenance(token: Token) -> bool:
-    """A name dating or styling a thing ("Soviet-era tanks", "Cold War-era"), no party."""
+    """A name dating, styling or locating a thing ("Soviet-era tanks", "Cold War-era", "the
+    US-based cleric"), no party."""
     doc = token.doc
     if token.i + 2 >= len(doc):
         return False

@@ -435,8 +435,10 @@ def _has_need(
     if need == "no_object":
         return not _objects(token)  # "the army withdrew", not "withdrew the bill"
     if need in PREPOSITION_NEEDS:
-        return bool(prep_objects(token, {need})) or (
-            support is not None and bool(prep_objects(support, {need}))
+        return any(
+            prep_objects(node, {need})
+            for node in (token, support, _occurrence_host(token))
+            if node is not None
         )
     if need == "adjunct_pair":
         # "at a summit in Astana, the leaders of Russia and China signed ...": the
@@ -536,6 +538,17 @@ def _has_need(
     if need == "phone":
         return any(c.lower_ in {"phone", "telephone"} for c in token.subtree)
     return False
+
+
+# Verbs that say a fight broke out; their "between"/"with" are the fight's
+OUTBREAKS = frozenset({"erupt", "break", "resume", "rage", "flare", "intensify", "escalate"})
+
+
+def _occurrence_host(noun: Token) -> Token | None:
+    """The verb a nominal event is the subject of when it says the event broke out."""
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in OUTBREAKS:
+        return noun.head
+    return None
 
 
 def _behind(noun: Token) -> bool:
@@ -1179,8 +1192,19 @@ def _phrase_target(
             for c in _own_phrase(tok)
         )
     )
+    # "blamed the coup on followers of Gulen and demanded ... from Washington": a target
+    # named but of no known country is not looked for in the next act
+    named = tok.pos_ == "VERB" and any(
+        prep_objects(node, {"on", "against"}) for node in (tok, *_children(tok, OBJECT_DEPS))
+    )
     found = _nearest_party(
-        [start] if start == tok else [start, tok], {tok.i}, own, actors, past_places, elliptic
+        [start] if start == tok else [start, tok],
+        {tok.i},
+        own,
+        actors,
+        past_places,
+        elliptic,
+        into_acts=not named,
     )
     if found or tok.pos_ != "VERB" or not purpose:
         return found
@@ -1193,6 +1217,10 @@ def _phrase_target(
         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
     ]
     return _nearest_party(purposes, {tok.i}, own, actors, past_places) if purposes else []
+
+
+# Verbs of going somewhere, whose destination is no target of a coordinated act
+JOURNEY_VERBS = frozenset({"flee", "fly", "travel", "go", "return", "escape", "head", "arrive"})
 
 
 def _own_clause(verb: Token) -> bool:
@@ -1228,6 +1256,8 @@ def _nearest_party(
     actors: ArticleActors,
     past_places: bool,
     conjuncts: bool = False,
+    *,
+    into_acts: bool = True,
 ) -> list[Entity]:
     """Breadth first from ``frontier``: the first phrase naming a party not in ``own``;
     into coordinated verbs only with ``conjuncts``."""
@@ -1246,6 +1276,10 @@ def _nearest_party(
                     and _own_clause(child)
                 ):
                     continue  # "opened its borders ..., but was refusing ...": another act
+                if child.dep_ == "conj" and child.pos_ == "VERB" and not into_acts:
+                    continue
+                if child.dep_ == "conj" and child.lemma_.lower() in JOURNEY_VERBS:
+                    continue  # "resigned and fled to India": where one went is no target
                 seen.add(child.i)
                 if past_places and child.ent_type_ in {"GPE", "LOC", "FAC"}:
                     continue
@@ -1304,10 +1338,15 @@ def noun_mention(
         and not any(_has_need(tok, n, support, actors, lexicon) for n in trig.needs)
     ):
         return None
+    # "fighting erupted in Khartoum between the army and the RSF": the verb's "between"
+    spans = [n for n in (tok, _occurrence_host(tok)) if n is not None]
     between = [
-        e for h in prep_objects(tok, {"between", "among", "amongst"}) for e in actors.resolve(h)
+        e
+        for n in spans
+        for h in prep_objects(n, {"between", "among", "amongst"})
+        for e in actors.resolve(h)
     ] + mediated
-    partners = [e for h in prep_objects(tok, {"with"}) for e in actors.resolve(h)]
+    partners = [e for n in spans for h in prep_objects(n, {"with"}) for e in actors.resolve(h)]
     owners = [e for c in tok.children if c.dep_ == "poss" for e in actors.resolve(c)]
     compounds = _dedupe(
         # "Qatari and Egyptian mediation": each coordinated modifier
