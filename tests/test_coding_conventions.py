@@ -1726,3 +1726,16 @@ def test_a_fight_that_broke_out_between_parties_is_theirs() -> None:
     assert ("ASSAULT", "asserted", ["ARM", "AZE"], []) in _coded(
         "Clashes broke out between Armenian and Azerbaijani troops on the border."
     )
+
+
+def test_war_games_are_matched_as_written() -> None:
+    # a two-word trigger listed in the plural ("war games") was missed by its lemma
+    assert ("COOPERATE", "asserted", ["EGY", "FRA"], []) in _coded(
+        "French and Egyptian warships launched joint war games."
+    )
+
+
+def test_a_mediation_mission_between_parties_is_mediation_between_them() -> None:
+    assert ("CONSULT", "asserted", ["TUR"], ["RUS", "UKR"]) in _coded(
+        "Turkey undertook a mediation mission between Russia and Ukraine."
+    )

@@ -157,7 +157,10 @@ class Lexicon:
         lemma = token.lemma_.lower()
         prev = token.doc[token.i - 1] if token.i > 0 else None
         if prev is not None:
-            two = self.nouns.get(f"{prev.lower_} {lemma}")
+            # "war games" is listed as written, "arms sale" by its lemma
+            two = self.nouns.get(f"{prev.lower_} {lemma}") or self.nouns.get(
+                f"{prev.lower_} {token.lower_}"
+            )
             if two is not None:
                 return two
         return self.nouns.get(lemma) or self.nouns.get(token.lower_)
@@ -544,9 +547,17 @@ def _has_need(
 OUTBREAKS = frozenset({"erupt", "break", "resume", "rage", "flare", "intensify", "escalate"})
 
 
+# Nouns an event noun before them makes an undertaking of that event: "a mediation
+# mission between Syria and the PLO", "a mediation effort between the Emirates and ..."
+UNDERTAKINGS = frozenset({"effort", "mission", "bid", "initiative", "attempt", "process"})
+
+
 def _occurrence_host(noun: Token) -> Token | None:
-    """The verb a nominal event is the subject of when it says the event broke out."""
+    """The word whose "between"/"with" are a nominal event's: the verb it is the subject
+    of when it says the event broke out, or the undertaking it names."""
     if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in OUTBREAKS:
+        return noun.head
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in UNDERTAKINGS:
         return noun.head
     return None
 
@@ -1323,7 +1334,12 @@ def noun_mention(
 ) -> Mention | None:
     support = _support_verb(tok, lexicon)
     mediated: list[Entity] = []
-    if trig.cameo == "045" and not prep_objects(tok, {"between", "among", "amongst"}):
+    undertaking = _occurrence_host(tok)
+    if trig.cameo == "045" and not any(
+        prep_objects(n, {"between", "among", "amongst"})
+        for n in (tok, undertaking)
+        if n is not None
+    ):
         # "with Qatari and Egyptian mediation, Israel and Hamas agreed ...": a mediation
         # told as the means of an act is between those who did the act
         mediated = _clause_subject(tok, actors, MEDIATED_PREPS | {"with"})
