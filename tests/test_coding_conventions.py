@@ -1739,3 +1739,9 @@ def test_a_mediation_mission_between_parties_is_mediation_between_them() -> None
     assert ("CONSULT", "asserted", ["TUR"], ["RUS", "UKR"]) in _coded(
         "Turkey undertook a mediation mission between Russia and Ukraine."
     )
+
+
+def test_a_preposition_keeps_the_object_the_next_clause_took() -> None:
+    # the parser makes "officers" the subject of "holed"; they are whom asylum went to
+    coded = _coded("Peru granted asylum to five Panamanian army officers holed up in its embassy.")
+    assert ("AID", "asserted", ["PER"], ["PAN"]) in coded

@@ -217,8 +217,25 @@ def prep_objects(token: Token, preps: set[str]) -> list[Token]:
     out: list[Token] = []
     for child in token.children:
         if child.dep_ in PREP_DEPS and child.lower_ in preps:
-            out.extend(c for c in child.children if c.dep_ == "pobj")
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            out.extend(objects or _stranded_object(child))
     return out
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """The object a preposition lost to the clause after it: in "granted asylum to five
+    Panamanian officers holed up in a residence" the parser makes the officers the
+    subject of "holed"; they are the object of "to"."""
+    if any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return []
+    nxt = prep.doc[prep.i + 1]
+    subject = next(
+        (t for t in nxt.sent if t.dep_ in {"nsubj", "nsubjpass"} and t.left_edge.i == nxt.i),
+        None,
+    )
+    if subject is None or subject.head.tag_ not in {"VBN", "VBD"} or subject.head.i < prep.i:
+        return []
+    return [subject]
 
 
 def subject_of(verb: Token) -> tuple[list[Token], bool]:
@@ -786,7 +803,9 @@ def verb_mention(
     objects = [
         e
         for h in _children(tok, OBJECT_DEPS)
-        for e in _flow_destination(h, actors, lexicon) or actors.resolve(h)
+        # "paused all US military aid to Ukraine": stopping a flow is aimed where it goes
+        for e in (trig.event == "SANCTION" and _flow_destination(h, actors, lexicon))
+        or actors.resolve(h)
         # "accepted a UN-brokered ceasefire": the broker is no target of the acceptance
         if not any(a <= e.start < b for a, b in _broker_spans(h))
     ]
@@ -1138,10 +1157,18 @@ FLOWS = ("aid", "trade")
 def _flow_destination(obj: Token, actors: ArticleActors, lexicon: Lexicon) -> list[Entity]:
     """Where an aid or trade object goes: "paused all US military aid to Ukraine" is
     aimed at Ukraine, not at the US that gives it."""
-    lemma = obj.lemma_.lower()
-    if not any(lemma in lexicon.classes.get(c, frozenset()) for c in FLOWS):
-        return []
-    return [e for h in prep_objects(obj, {"to", "with", "for"}) for e in actors.resolve(h)]
+    flows = frozenset().union(*(lexicon.classes.get(c, frozenset()) for c in FLOWS))
+    # an aid word itself or named by one ("an aid program for Bosnia")
+    words = [obj]
+    for word in words:
+        named = [word, *(c for c in word.children if c.dep_ == "compound")]
+        if any(w.lemma_.lower() in flows for w in named):
+            found = [
+                e for h in prep_objects(word, {"to", "with", "for"}) for e in actors.resolve(h)
+            ]
+            if found:
+                return found
+    return []
 
 
 def _act_agents(noun: Token, actors: ArticleActors) -> list[Entity]:
