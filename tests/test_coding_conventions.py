@@ -1745,3 +1745,20 @@ def test_a_preposition_keeps_the_object_the_next_clause_took() -> None:
     # the parser makes "officers" the subject of "holed"; they are whom asylum went to
     coded = _coded("Peru granted asylum to five Panamanian army officers holed up in its embassy.")
     assert ("AID", "asserted", ["PER"], ["PAN"]) in coded
+
+
+def test_telling_people_to_leave_their_homes_is_an_evacuation_order() -> None:
+    coded = _coded(
+        "Israel's military told more than a million Palestinians in northern Gaza to move south.",
+        published="2023-10-13",
+    )
+    assert ("COERCE", "asserted", ["ISR"], ["PSE"]) in coded
+    # a diplomat told to leave is expelled
+    assert ("SANCTION", "asserted", ["RUS"], ["EST"]) in _coded(
+        "Russia told the Estonian ambassador to leave the country."
+    )
+
+
+def test_hosting_troops_is_no_visit() -> None:
+    assert not any(e[0] == "CONSULT" for e in _coded("Poland hosts about 10,000 American troops."))
+    assert ("CONSULT", "asserted", ["CHN"], ["RUS"]) in _coded("Putin hosted Xi in Moscow.")

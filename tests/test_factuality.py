@@ -152,3 +152,10 @@ def test_what_an_act_led_to_happened() -> None:
     assert ("ASSAULT", "speculative") in _facts(
         "The dispute could lead to clashes between Armenian and Azerbaijani troops."
     )
+
+
+def test_what_someone_is_told_to_do_is_a_directive() -> None:
+    assert ("RETREAT", "speculative") in _facts("Biden told Netanyahu to allow more aid into Gaza.")
+    assert ("RETREAT", "reported") in _facts(
+        "Blinken told reporters that Israel had allowed more aid into Gaza."
+    )

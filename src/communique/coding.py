@@ -759,6 +759,13 @@ def verb_mention(
     ):
         # "expelled three diplomats accused of subversion": who they are, by no one named
         return None
+    if (
+        trig.swap
+        and trig.mode == "visit"
+        and (_object_in_class(tok, "troops", lexicon) or _object_in_class(tok, "forces", lexicon))
+    ):
+        # "a base hosting US forces", "Poland hosts American troops": stationed, no visit
+        return None
     if trig.key == "call" and _children(tok, {"oprd"}):
         # "called Israel a terrorist state", "calling its government fascist": a name
         # given, not a phone call; a slur is an accusation, praise is support

@@ -362,6 +362,15 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
             # "Iran is reported to have supplied drones", "is said to have met": hearsay
             # with no source, not a report
             return "speculative", None
+        if (
+            not first
+            and came_from is not None
+            and came_from.dep_ == "xcomp"
+            and level.lemma_.lower() == "tell"
+            and any(c.dep_ == "dobj" for c in level.children)
+        ):
+            # "Biden told Netanyahu to allow more aid in": a directive, not a report
+            return "speculative", None
         if not first and level.lemma_.lower() in cues.reporting_verbs and attribution is None:
             attribution = _subject_text(level)
             if attribution is not None:
