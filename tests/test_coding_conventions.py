@@ -1762,3 +1762,14 @@ def test_telling_people_to_leave_their_homes_is_an_evacuation_order() -> None:
 def test_hosting_troops_is_no_visit() -> None:
     assert not any(e[0] == "CONSULT" for e in _coded("Poland hosts about 10,000 American troops."))
     assert ("CONSULT", "asserted", ["CHN"], ["RUS"]) in _coded("Putin hosted Xi in Moscow.")
+
+
+def test_seizing_a_named_place_or_a_base_is_occupation() -> None:
+    assert ("ASSAULT", "historical", ["RUS"], ["UKR"]) in _coded(
+        "Russia seized Crimea from Ukraine in 2014."
+    )
+    assert ("ASSAULT", "asserted", ["RUS"], []) in _coded(
+        "Wagner mercenaries seized military facilities in Rostov-on-Don."
+    )
+    # seizing ships in a named sea is still a seizure, not occupation
+    assert ("COERCE", "asserted", ["IRN"], []) in _coded("Iran seized two tankers in the Gulf.")

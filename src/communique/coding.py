@@ -391,7 +391,13 @@ def _object_words(token: Token) -> list[Token]:
 
 def _object_in_class(token: Token, name: str, lexicon: Lexicon) -> bool:
     members = lexicon.classes.get(name, frozenset())
-    return any(w.lemma_.lower() in members for w in _object_words(token))
+    words = _object_words(token)
+    objects = [c for o in _objects(token) for c in (o, *o.conjuncts)]
+    if name == "territory" and any(
+        w.pos_ == "PROPN" and w.ent_type_ in {"GPE", "LOC"} for w in objects
+    ):
+        return True  # "seized Damascus", "seized Crimea": a named place is land taken
+    return any(w.lemma_.lower() in members for w in words)
 
 
 def _naming(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger | None:
