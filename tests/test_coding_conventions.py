@@ -1773,3 +1773,14 @@ def test_seizing_a_named_place_or_a_base_is_occupation() -> None:
     )
     # seizing ships in a named sea is still a seizure, not occupation
     assert ("COERCE", "asserted", ["IRN"], []) in _coded("Iran seized two tankers in the Gulf.")
+
+
+def test_a_missing_target_among_other_named_countries_lowers_confidence_further() -> None:
+    from communique.events import DISTRACTOR_PENALTY
+
+    alone = analyze("Iran condemned the attack on Monday.").events[0]
+    crowded = analyze(
+        "Iran condemned the attack while leaders of Germany and Italy met in Rome."
+    ).events[0]
+    assert alone.event == crowded.event == "ACCUSE" and not crowded.recipient
+    assert alone.confidence - crowded.confidence > DISTRACTOR_PENALTY

@@ -159,3 +159,35 @@ def test_what_someone_is_told_to_do_is_a_directive() -> None:
     assert ("RETREAT", "reported") in _facts(
         "Blinken told reporters that Israel had allowed more aid into Gaza."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt said the United States must be ready to mediate between Israel and Hamas.",
+        "Turkey may be willing to host talks between Russia and Ukraine.",
+    ],
+    ids=["must-be-ready", "may-be-willing"],
+)
+def test_an_intention_that_is_demanded_or_doubted_is_not_asserted(text: str) -> None:
+    # under PLOVER's recoding a stated readiness is an (asserted) AGREE; one that is only
+    # demanded or possible is not stated by anyone
+    events = analyze(text, published="2024-06-14", plover_future=True).events
+    assert not any(e.event == "AGREE" and e.factuality == "asserted" for e in events)
+
+
+def test_a_stated_readiness_is_still_an_intention() -> None:
+    events = analyze(
+        "Iran is ready to talk with the United States.", published="2024-06-14", plover_future=True
+    ).events
+    assert [(e.event, e.factuality) for e in events] == [("AGREE", "asserted")]
+
+
+def test_a_refusal_that_is_only_urged_is_no_rejection() -> None:
+    text = "Greece urged the EU to refuse to recognise North Macedonia."
+    events = analyze(text, published="2024-06-14", plover_future=True).events
+    assert not any(e.event == "REJECT" and e.factuality == "asserted" for e in events)
+    done = analyze(
+        "The EU refused to recognise the annexation.", published="2024-06-14", plover_future=True
+    ).events
+    assert any(e.event == "REJECT" and e.factuality == "asserted" for e in done)

@@ -32,6 +32,9 @@ MIN_CONFIDENCE = 0.3
 MISSING_PARTY_PENALTY = 0.1
 DISTRACTOR_PENALTY = 0.1
 EXTRA_DISTRACTOR_PENALTY = 0.1
+# a party missing while the sentence names other countries: the missing party is likely
+# one of them, so the event's parties are likely wrong (per other country, up to two)
+MISSING_AMONG_OTHERS_PENALTY = 0.1
 PRONOUN_PENALTY = 0.1
 SUBORDINATE_PENALTY = 0.1
 FAR_TARGET_PENALTY = 0.05
@@ -45,11 +48,12 @@ def _confidence(
 ) -> float:
     """How far to trust an event, from how it was found: the kind of trigger, whether
     every party it needs was found and coded (a directed event without its target is
-    often a misreading), whether its sentence names other countries that could have been
-    the parties, whether a party was read through a pronoun, whether the trigger sits in
-    a subordinate clause, whether the target was found away from the trigger's own
-    arguments, whether a known person acts, and how many sentences report it. Measured by
-    eval/calibration.py (AUC of right over wrong events)."""
+    often a misreading, the more so when its sentence names other countries), whether its
+    sentence names other countries that could have been the parties, whether a party was
+    read through a pronoun, whether the trigger sits in a subordinate clause, whether the
+    target was found away from the trigger's own arguments, whether a known person acts,
+    and how many sentences report it. Measured by eval/calibration.py (AUC of right over
+    wrong events)."""
     confidence = BASE_CONFIDENCE.get(primary.how, 0.6)
     reciprocal = primary.reciprocal and len(actor) >= 2
     complete = reciprocal or (bool(actor) and bool(recipient))
@@ -57,6 +61,7 @@ def _confidence(
         confidence += BOTH_PARTIES_BONUS
     elif not reciprocal and not recipient:
         confidence -= MISSING_PARTY_PENALTY
+        confidence -= MISSING_AMONG_OTHERS_PENALTY * min(primary.distractors, 2)
     confidence += PER_MENTION_BONUS * (len(group) - 1)
     if primary.distractors:
         # the sentence names another country too: it might have been the party

@@ -350,6 +350,12 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
             )
         )
         cue = _own_cue(level, cues, governing=governing)
+        if cue == "future" and governing:
+            # "the US must be ready to mediate", "may plan to visit": an intention that is
+            # itself demanded or doubted is no more than that
+            outer, _ = _assess(level, None, cues)
+            if outer in UNREAL:
+                return outer, None
         if cue is not None:
             return cue, None
         if (
@@ -408,7 +414,9 @@ def refusal(trigger: Token, support: Token | None = None) -> bool:
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSAL_GOVERNORS:
-        return True  # "failed to reach agreement", "declined to meet"
+        # "failed to reach agreement", "declined to meet"; but a refusal only urged or
+        # doubted is none ("urged the EU to refuse to recognise Macedonia")
+        return _assess(verb.head, None, default_cues())[0] not in UNREAL
     children = list(verb.children)
     return any(c.dep_ == "neg" for c in children) and any(
         c.dep_ == "aux" and c.lower_ in REFUSAL_MODALS for c in children
