@@ -1784,3 +1784,36 @@ def test_a_missing_target_among_other_named_countries_lowers_confidence_further(
     ).events[0]
     assert alone.event == crowded.event == "ACCUSE" and not crowded.recipient
     assert alone.confidence - crowded.confidence > DISTRACTOR_PENALTY
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen attempted to assassinate the Iraqi prime minister in Baghdad.", ["IRQ"]),
+        ("Russia made an attempt to assassinate the Ukrainian president.", ["RUS"]),
+    ],
+    ids=["attempted-to", "made-an-attempt-to"],
+)
+def test_an_attempted_killing_is_an_assault(text: str, expected: list[str]) -> None:
+    events = analyze(text, published="2024-06-14").events
+    assert any(e.event == "ASSAULT" and e.factuality == "asserted" for e in events), events
+    assert [a.code for a in events[0].actor] == expected
+
+
+def test_an_attempted_hack_is_coercion_not_a_threat() -> None:
+    dyads = _dyads(
+        "North Korea has tried to hack into the computers of South Korean army officers.",
+        plover_future=True,
+    )
+    assert dyads == [("COERCE", ["PRK"], ["KOR"])]
+
+
+def test_an_attack_still_only_planned_is_not_asserted() -> None:
+    events = analyze("Iran may attempt to attack Israel.", published="2024-06-14").events
+    assert not any(e.event == "ASSAULT" and e.factuality == "asserted" for e in events)
+
+
+def test_unnamed_attackers_of_a_states_soldiers_attack_them_at_home() -> None:
+    assert _dyads("Rebels killed five Malian soldiers.") == [("ASSAULT", ["MLI"], [])]
+    # foreign civilians may be anywhere: no country for the attackers
+    assert _dyads("Gunmen killed two Chinese engineers.") == []

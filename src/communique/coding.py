@@ -273,6 +273,17 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             return [verb.head], False
         if verb.dep_ in {"acl"} and verb.head.pos_ in {"NOUN", "PROPN"}:
             noun = verb.head
+            if noun.lemma_.lower() in WILLED and any(
+                a.dep_ == "aux" and a.lower_ == "to" for a in verb.children
+            ):
+                # "Russia's attempt to kill", "made an attempt to kill": the attempt's
+                # owner, or whoever made it, does what it is to do
+                owner = _children(noun, {"poss"})
+                if owner:
+                    return owner, False
+                if noun.dep_ == "dobj":
+                    verb = noun.head
+                    continue
             if noun.dep_ == "dobj" and noun.head.lemma_.lower() in REFUSING:
                 # "vetoed a resolution demanding a ceasefire": a demand never made
                 return [], False
@@ -312,6 +323,11 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
     return [], False
 
 
+# Nouns of someone's will whose infinitive is their own act: "an attempt to kill"
+WILLED = frozenset(
+    {"attempt", "effort", "bid", "move", "decision", "offer", "threat", "pledge", "promise"}
+    | {"vow", "commitment", "intention", "refusal", "failure", "readiness", "willingness"}
+)
 # Verbs of seizing someone: an adjunct visit is the captive's, not the captor's
 CAPTURES = frozenset(
     {"arrest", "detain", "jail", "seize", "kidnap", "abduct", "expel", "deport", "kill"}
@@ -1849,6 +1865,8 @@ def _unnamed_attacker(tok: Token, lexicon: Lexicon) -> Token | None:
         # elsewhere in the sentence; only the verb of the attack is taken
         return None
     heads = _children(tok, SUBJECT_DEPS) + prep_objects(tok, {"by", "in"})
+    if tok.dep_ == "xcomp" and not heads:
+        heads = _children(tok.head, SUBJECT_DEPS)  # "gunmen tried to kill the president"
     return next(
         (
             h

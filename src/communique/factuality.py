@@ -243,6 +243,7 @@ INTENTIONS = frozenset(
     | {"intent", "aim", "goal", "operation", "offensive", "package", "policy"}
 )
 UNREAL = frozenset({"speculative", "hypothetical", "negated"})
+DOUBTED = frozenset({"speculative", "hypothetical"})
 AIM = "aim"  # _assess's value for a purpose; shown as "future"
 
 
@@ -354,7 +355,7 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
             # "the US must be ready to mediate", "may plan to visit": an intention that is
             # itself demanded or doubted is no more than that
             outer, _ = _assess(level, None, cues)
-            if outer in UNREAL:
+            if outer in DOUBTED:
                 return outer, None
         if cue is not None:
             return cue, None
@@ -402,6 +403,28 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
     if question:
         return "speculative", None
     return "asserted", None
+
+
+ATTEMPTS = frozenset({"attempt", "try"})
+
+
+def attempt_of(trigger: Token, support: Token | None = None) -> Token | None:
+    """The attempt an act is the object of: "attempted to assassinate", "tried to hack
+    into", "an attempt to kill", "an assassination attempt". A violent act attempted has
+    happened as an attack, whether or not it succeeded (PLOVER counts attempted
+    assassinations as ASSAULT)."""
+    node = support or trigger
+    if node.dep_ in {"xcomp", "acl"} and node.head.lemma_.lower() in ATTEMPTS:
+        if node.dep_ == "acl" and node.head.pos_ != "NOUN":
+            return None
+        return node.head
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "compound"
+        and trigger.head.lemma_.lower() == "attempt"
+    ):
+        return trigger.head
+    return None
 
 
 REFUSAL_MODALS = {"will", "wo", "would", "can", "ca", "could", "shall"}

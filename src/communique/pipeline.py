@@ -21,12 +21,14 @@ from communique.coding import Lexicon, default_lexicon, find_mentions, prep_obje
 from communique.dates import event_date
 from communique.errors import InputError
 from communique.events import future_as_agree, merge
-from communique.factuality import historical, reading, refusal
+from communique.factuality import attempt_of, historical, reading, refusal
 from communique.knowledge import KnowledgeBase
 from communique.places import CLAUSE_BASES, article_places, event_place, find_forum
 from communique.records import Analysis, Article, Entity, Event, Failure, Mention, Place
 
 log = logging.getLogger(__name__)
+# Acts whose attempt is itself the event: an attempted killing or hack is an attack
+ATTEMPTED_ACTS = frozenset({"ASSAULT", "COERCE"})
 
 
 def analyze_doc(
@@ -49,6 +51,9 @@ def analyze_doc(
         states = {e.code for _, _, m in found for e in m.actor if e.code and e.sector == "GOV"}
         for tok, support, mention in found:
             mention.factuality, mention.attribution, mention.aim = reading(tok, support)
+            if mention.event in ATTEMPTED_ACTS and (attempt := attempt_of(tok, support)):
+                # "attempted to assassinate the prime minister": the attempt is the attack
+                mention.factuality, mention.attribution, mention.aim = reading(attempt)
             mention.refusal = mention.factuality == "negated" and refusal(tok, support)
             codes = [e.code for e in mention.actor + mention.recipient if e.code]
             article_codes.extend(c for c in codes if c not in article_codes)
@@ -153,13 +158,33 @@ def _place_crowd(mention: Mention) -> bool:
     no actor (whose act it was is unknown)."""
     place = mention.event_loc
     if place is None or place.basis not in CLAUSE_BASES or not place.country:
-        mention.actor = []
-        return bool(mention.recipient)
+        home = _state_target(mention)
+        if home is None:
+            mention.actor = []
+            return bool(mention.recipient)
+        country = home  # "rebels killed five Malian soldiers": in Mali
+    else:
+        country = place.country
     for entity in mention.actor:
-        entity.code = place.country
+        entity.code = country
     # "gunmen killed two Iraqi policemen in Baghdad": no foreign target
-    mention.recipient = [e for e in mention.recipient if e.code != place.country]
+    mention.recipient = [e for e in mention.recipient if e.code != country]
     return True
+
+
+STATE_ORGANS = frozenset({"MIL", "GOV", "COP"})
+
+
+def _state_target(mention: Mention) -> str | None:
+    """Unnamed attackers of one state's soldiers, police or leaders, where the text does
+    not say where, attack them at home ("rebels killed five Malian soldiers", "gunmen
+    tried to kill the Iraqi prime minister"); of its civilians they may be anywhere."""
+    if mention.event != "ASSAULT" or not mention.recipient:
+        return None
+    codes = {e.code for e in mention.recipient}
+    if len(codes) != 1 or not all(e.sector in STATE_ORGANS for e in mention.recipient):
+        return None
+    return next(iter(codes))
 
 
 def _community_by_place(mention: Mention) -> None:
