@@ -1817,3 +1817,18 @@ def test_unnamed_attackers_of_a_states_soldiers_attack_them_at_home() -> None:
     assert _dyads("Rebels killed five Malian soldiers.") == [("ASSAULT", ["MLI"], [])]
     # foreign civilians may be anywhere: no country for the attackers
     assert _dyads("Gunmen killed two Chinese engineers.") == []
+
+
+def test_arms_received_from_a_state_are_its_aid_even_when_they_are_jets() -> None:
+    assert _dyads("Ukraine received its first batch of F-16 fighter jets from Denmark.") == [
+        ("AID", ["DNK"], ["UKR"])
+    ]
+    assert _dyads("Poland hosts American troops.") == []
+
+
+def test_a_crowds_protest_in_a_clause_hanging_on_a_placed_one_is_placed() -> None:
+    dyads = _dyads(
+        "Thousands of people marched in Tbilisi on Sunday, waving EU flags to protest "
+        "against the government's decision to suspend accession talks."
+    )
+    assert ("PROTEST", ["GEO"], []) in dyads

@@ -785,6 +785,10 @@ def verb_mention(
         trig.swap
         and trig.mode == "visit"
         and (_object_in_class(tok, "troops", lexicon) or _object_in_class(tok, "forces", lexicon))
+        # "received F-16 jets from Denmark": arms given, read by the trigger's objects
+        and not (
+            any(row[0] == "aid" for row in trig.by_object) and _object_in_class(tok, "aid", lexicon)
+        )
     ):
         # "a base hosting US forces", "Poland hosts American troops": stationed, no visit
         return None

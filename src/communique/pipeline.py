@@ -144,12 +144,31 @@ def _the_country(tok: Token, states: set[str], kb: KnowledgeBase) -> Place | Non
 
 
 def _host_place(tok: Token, actors: ArticleActors) -> Place | None:
-    """The place of the clause an adverbial clause ("after protesters stormed ...") hangs
-    on, when that clause names one."""
-    if tok.dep_ != "advcl" or tok.head == tok or tok.head.pos_ not in {"VERB", "AUX"}:
-        return None
-    place = event_place(tok.head, None, actors)
-    return place if _clause_placed(place) else None
+    """The place of the clause an adverbial clause ("after protesters stormed ...") or a
+    crowd's participle hangs on, when that clause names one."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ == "acl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            # "fired tear gas at students protesting against quotas": the students'
+            # protest is where the clause that names them is
+            node = node.head
+            while node.dep_ in {"pobj", "prep", "dobj"} and node.head != node:
+                node = node.head
+            if node.pos_ not in {"VERB", "AUX"}:
+                return None
+        elif (
+            node.dep_ in {"advcl", "xcomp"}
+            and node.head != node
+            and node.head.pos_ in {"VERB", "AUX"}
+        ):
+            # "marched in Tbilisi, waving flags to protest": up the adverbial clauses
+            node = node.head
+        else:
+            return None
+        place = event_place(node, None, actors)
+        if _clause_placed(place):
+            return place
+    return None
 
 
 def _place_crowd(mention: Mention) -> bool:
