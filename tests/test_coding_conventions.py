@@ -1832,3 +1832,16 @@ def test_a_crowds_protest_in_a_clause_hanging_on_a_placed_one_is_placed() -> Non
         "against the government's decision to suspend accession talks."
     )
     assert ("PROTEST", ["GEO"], []) in dyads
+
+
+def test_a_town_attacked_in_the_passive_is_the_target() -> None:
+    assert _dyads("Kharkiv was shelled by Russian forces.") == [("ASSAULT", ["RUS"], ["UKR"])]
+
+
+def test_restoring_a_pact_is_cooperation_taken_up_again() -> None:
+    assert _dyads("Seoul and Tokyo fully restored their military intelligence-sharing pact.") == [
+        ("COOPERATE", ["JPN", "KOR"], [])
+    ]
+    assert _dyads("Seoul and Tokyo restored diplomatic relations.") == [
+        ("SUPPORT", ["JPN", "KOR"], [])
+    ]

@@ -516,6 +516,10 @@ class ArticlePlaces:
                 # "met Modi in Hiroshima", "struck targets in Yemen"
                 self._walk(child, trigger, max(rank, INSIDE), depth + 1, found)
             elif dep in {"nsubj", "nsubjpass"} and is_head and attacking:
+                if dep == "nsubjpass" and (hit := self.place_of(child)) is not None:
+                    # "Kharkiv was shelled by Russian forces": the town hit
+                    add(hit, child)
+                    continue
                 # "Indian missiles had hit a mosque in Bahawalpur": the weapon carries none,
                 # but "strikes on Rafah killed ..." does
                 if child.lemma_.lower() in ATTACK:
