@@ -953,7 +953,8 @@ def test_charging_someone_is_legal_action_and_withdrawing_a_right_is_no_retreat(
 
 def test_taking_to_the_streets_protests_and_banning_entry_sanctions() -> None:
     assert ("PROTEST", ["SRB"], []) in _dyads("Serbian students took to the streets in Belgrade.")
-    assert not _dyads("Russian troops took control of the village.")
+    # taking control of a place is a capture, not a street protest
+    assert _dyads("Russian troops took control of the village.") == [("ASSAULT", ["RUS"], [])]
     assert ("SANCTION", ["RUS"], ["USA"]) in _dyads("Russia banned entry to 500 Americans.")
 
 
@@ -1845,3 +1846,38 @@ def test_restoring_a_pact_is_cooperation_taken_up_again() -> None:
     assert _dyads("Seoul and Tokyo restored diplomatic relations.") == [
         ("SUPPORT", ["JPN", "KOR"], [])
     ]
+
+
+def test_a_demand_joined_to_an_accusation_is_made_of_the_accused() -> None:
+    dyads = _dyads(
+        "Azerbaijan's president accused Russia of shooting down an Azerbaijan Airlines "
+        "plane and demanded compensation."
+    )
+    assert ("REQUEST", ["AZE"], ["RUS"]) in dyads
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia fired missiles into Kharkiv province.", ("ASSAULT", ["RUS"], ["UKR"])),
+        ("Cambodian troops fired rockets into Sisaket province.", ("ASSAULT", ["KHM"], ["THA"])),
+        ("North Korea fired a ballistic missile into the sea.", ("MOBILIZE", ["PRK"], [])),
+    ],
+    ids=["into-a-province", "into-a-border-province", "into-the-sea"],
+)
+def test_fire_into_a_country_is_aimed_into_the_sea_is_a_show_of_force(
+    text: str, expected: tuple
+) -> None:
+    assert _dyads(text) == [expected]
+
+
+def test_taking_control_of_a_town_is_a_capture() -> None:
+    assert _dyads("The Taliban took control of Kabul.") == [("ASSAULT", ["AFG"], [])]
+    assert _dyads("M23 rebels took control of Goma.") == [("ASSAULT", ["COD"], [])]
+    assert _dyads("Both sides agreed on arms control.") == []
+
+
+def test_a_town_is_no_surname_of_someone_out_of_office() -> None:
+    # Goma is also the surname of a prime minister of the Republic of the Congo (1975-84)
+    dyads = _dyads("Rebels attacked Goma.", published="2024-06-14")
+    assert not any("COG" in d[2] for d in dyads)

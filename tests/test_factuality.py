@@ -191,3 +191,19 @@ def test_a_refusal_that_is_only_urged_is_no_rejection() -> None:
         "The EU refused to recognise the annexation.", published="2024-06-14", plover_future=True
     ).events
     assert any(e.event == "REJECT" and e.factuality == "asserted" for e in done)
+
+
+def test_what_is_fought_until_has_not_happened() -> None:
+    events = analyze(
+        "Rebels vowed to fight until they gain control of the capital.", published="2024-06-14"
+    ).events
+    assert not any(e.event == "ASSAULT" and e.factuality == "asserted" for e in events)
+
+
+def test_a_weekday_in_the_simple_present_is_the_one_ahead() -> None:
+    events = analyze(
+        "New US sanctions on Iranian oil exports take effect on Tuesday.", published="2025-03-01"
+    ).events
+    assert [(e.event, e.factuality, str(e.date)) for e in events] == [
+        ("SANCTION", "future", "2025-03-04")
+    ]

@@ -915,6 +915,14 @@ class ArticleActors:
             if known is not None:
                 return known
             person = self.kb.by_surname(tokens[0].text, code=code_hint, day=self.published)
+            if (
+                person is not None
+                and _is_city(tokens[0].text)
+                and self.published is not None
+                and not any(pos.holds_on(self.published) for pos in person.positions)
+            ):
+                # "took control of Goma": a town, not a surname of someone out of office
+                return None
             return self._from_person(person, ent) if person is not None else None
         return None
 

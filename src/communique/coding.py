@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from communique.actors import ANAPHOR, COLLECTIVES, COUNTERPART, ArticleActors
 from communique.errors import KnowledgeError
+from communique.places import article_places
 from communique.records import Entity, Evidence, Mention
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -552,6 +553,14 @@ def _has_need(
     if need == "support_fire":
         # "opened fire on": the verb that makes "fire" an act, not a blaze
         return support is not None and support.lemma_.lower() in {"open", "return", "exchange"}
+    if need == "support_control":
+        # "took control of Goma", "seized control of the airport": a capture; not "arms
+        # control", "border controls", "under the control of"
+        return (
+            support is not None
+            and support.lemma_.lower() in CONTROL_TAKERS
+            and bool(prep_objects(token, {"of"}))
+        )
     if need == "support_aid":
         return support is not None and bool(
             lexicon.support.get(lexicon.lemma(support), {}).get("aid")
@@ -996,6 +1005,8 @@ def verb_mention(
         and not any(
             o.ent_type_ not in {"DATE", "TIME"} for o in prep_objects(tok, {"at", "on", "against"})
         )
+        # "fired rockets into Sisaket province" is aimed; "into the sea" is not
+        and not _into_a_country(tok, actors)
     ):
         # "North Korea fired a ballistic missile into the sea": no target, a show of force
         mention.event, mention.cameo, mention.mode = trig.single, "150", "weapons"
@@ -1775,6 +1786,10 @@ def _finish(
             tok, actor, actors, past_places=unplaced, purpose=trig.event in PURPOSE_TARGETS
         )
         far = bool(recipient)
+    if actor and not recipient and trig.event == "REQUEST" and how == "verb":
+        # "accused Russia of shooting down the plane and demanded compensation": a demand
+        # joined to an act aimed at a party is made of that party
+        recipient = _conjunct_object(tok, actor, actors)
     _inherit_counterpart(actor, recipient, actors)
     return Mention(
         event=trig.event,
@@ -1857,6 +1872,30 @@ def _bare_parties(
         and keep(e)
         and not (e.code or e.org or e.name)
     ]
+
+
+# Verbs that make "control of" a capture
+CONTROL_TAKERS = frozenset({"take", "seize", "gain", "wrest", "regain", "retake", "assume"})
+
+
+def _conjunct_object(tok: Token, actor: list[Entity], actors: ArticleActors) -> list[Entity]:
+    if tok.dep_ != "conj" or tok.head.pos_ != "VERB" or _own_clause(tok):
+        return []
+    own = {e.code or e.org for e in actor}
+    return [
+        e
+        for o in _children(tok.head, {"dobj"})
+        for e in actors.resolve(o)
+        if (e.code or e.org) and (e.code or e.org) not in own
+    ]
+
+
+def _into_a_country(tok: Token, actors: ArticleActors) -> bool:
+    places = article_places(actors)
+    return any(
+        (place := places.place_of(o)) is not None and bool(place.country)
+        for o in prep_objects(tok, {"into"})
+    )
 
 
 def _unnamed_attacker(tok: Token, lexicon: Lexicon) -> Token | None:

@@ -101,6 +101,7 @@ def _according_to(token: Token) -> str | None:
     return None
 
 
+PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ"})
 # When one predicate carries several cues ("will probably host"), the strongest wins.
 CUE_PRIORITY = ("negated", "hypothetical", "speculative", "future")
 
@@ -117,6 +118,8 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool) -> str | None:
             found.add("negated")
         elif child.dep_ == "mark" and low in cues.hypothetical_marks:
             found.add("hypothetical")
+        elif child.dep_ == "mark" and low in {"until", "till"} and level.tag_ in PRESENT_TAGS:
+            found.add("future")  # "will fight until they gain control": not yet
         elif child.dep_ in {"aux", "auxpass"} and low in cues.modal_aux:
             if low == "would" and _reported_intention(level, cues):
                 found.add("future")

@@ -80,7 +80,8 @@ def analyze_doc(
                 support,
                 sent,
                 article.published,
-                ahead=mention.factuality == "future" and not mention.aim,
+                ahead=(mention.factuality == "future" and not mention.aim)
+                or _present_schedule(tok, support),
             )
             mention.factuality = historical(
                 mention.factuality, mention.date, mention.date_precision, article.published
@@ -102,6 +103,17 @@ def analyze_doc(
     analysis = Analysis(article=article, events=events, digest=digest.build(doc, events).to_dict())
     actors.places = None  # break the actors <-> places cycle: the parse is freed at once
     return analysis
+
+
+def _present_schedule(tok: Token, support: Token | None) -> bool:
+    """A predicate in the simple present ("the tariffs take effect on Tuesday", "Blinken
+    travels to Beijing on Friday"): a weekday it names is the one ahead, a schedule."""
+    node = support if support is not None else tok
+    if node.pos_ in {"NOUN", "PROPN"} and node.dep_ in {"nsubj", "nsubjpass"}:
+        node = node.head  # "the tariffs take effect": the clause's own verb
+    return node.tag_ in {"VBP", "VBZ"} and not any(
+        c.dep_ in {"aux", "auxpass"} for c in node.children
+    )
 
 
 def _told_as_past(tok: Token, support: Token | None) -> bool:
