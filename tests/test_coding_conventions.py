@@ -1881,3 +1881,22 @@ def test_a_town_is_no_surname_of_someone_out_of_office() -> None:
     # Goma is also the surname of a prime minister of the Republic of the Congo (1975-84)
     dyads = _dyads("Rebels attacked Goma.", published="2024-06-14")
     assert not any("COG" in d[2] for d in dyads)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The US-led coalition bombed Raqqa.", ("ASSAULT", ["USA"], ["SYR"])),
+        ("Saudi-led coalition jets bombed a funeral hall in Sanaa.", ("ASSAULT", ["SAU"], ["YEM"])),
+    ],
+    ids=["coalition", "coalition-jets"],
+)
+def test_a_coalition_is_coded_by_the_state_that_leads_it(text: str, expected: tuple) -> None:
+    assert _dyads(text) == [expected]
+
+
+def test_a_communications_blackout_is_censorship_and_rejoining_a_bloc_cooperation() -> None:
+    assert ("COERCE", ["IND"], []) in _dyads("India imposed a communications blackout in Kashmir.")
+    assert _dyads("Morocco rejoined the African Union after a 33-year absence.") == [
+        ("COOPERATE", ["MAR"], ["IGO"])
+    ]

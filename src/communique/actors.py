@@ -64,6 +64,8 @@ COLLECTIVES = {
     "couple",
     "pair",
 }
+# Forces named by the state that leads them: "the Saudi-led coalition"
+LED_FORCES = frozenset({"coalition", "force", "forces", "intervention", "operation", "campaign"})
 # What a region's organisation acts through: "West African leaders", "Arab states"
 REGION_COLLECTIVES = frozenset(
     {"leader", "state", "nation", "country", "government", "head", "minister", "president"}
@@ -228,6 +230,10 @@ class ArticleActors:
             if shared and (owners := self._role_of(conjunct)) is not None and len(owners) > 1:
                 found.extend(owners)  # "Greece and Turkey's leaders"
                 continue
+            leader = self._led_by(conjunct)
+            if leader is not None:
+                found.append(leader)  # "the Saudi-led coalition", "US-led coalition jets"
+                continue
             entity = self.resolve_one(conjunct)
             if entity is None and (state := self._own_country(conjunct)) is not None:
                 found.append(state)  # "his country had frozen ...": the speaker's state
@@ -388,6 +394,30 @@ class ArticleActors:
             )
             for code in codes
         ]
+
+    def _led_by(self, head: Token) -> Entity | None:
+        """The state leading a military coalition: "the Saudi-led coalition", "US-led
+        coalition jets" (PLOVER codes such a force by its lead state)."""
+        nouns = [head] + [c for c in head.children if c.dep_ == "compound"]
+        for noun in nouns:
+            if noun.lemma_.lower() not in LED_FORCES:
+                continue
+            for led in [*noun.children, *(head.children if noun is not head else ())]:
+                if led.dep_ != "amod" or led.lemma_.lower() != "lead":
+                    continue
+                for by in led.children:
+                    if by.dep_ in {"npadvmod", "compound", "nmod", "amod", "advmod"}:
+                        entity = self.resolve_one(by)
+                        if entity is not None and entity.code and not entity.org:
+                            span = head.doc[noun.left_edge.i : head.i + 1]
+                            return Entity(
+                                span.text,
+                                span.start_char,
+                                span.end_char,
+                                code=entity.code,
+                                sector="MIL",
+                            )
+        return None
 
     def resolve_one(self, head: Token, *, bare_roles: bool = False) -> Entity | None:
         if head.lower_ in PERSONAL:
