@@ -1900,3 +1900,13 @@ def test_a_communications_blackout_is_censorship_and_rejoining_a_bloc_cooperatio
     assert _dyads("Morocco rejoined the African Union after a 33-year absence.") == [
         ("COOPERATE", ["MAR"], ["IGO"])
     ]
+
+
+def test_a_resignation_abroad_is_aimed_at_no_one() -> None:
+    dyads = _dyads(
+        "Lebanon's prime minister Saad Hariri announced his resignation during a visit to Riyadh.",
+        published="2017-11-04",
+    )
+    assert ("RETREAT", ["LBN"], []) in dyads
+    assert ("CONSULT", ["LBN"], ["SAU"]) in dyads
+    assert ("RETREAT", ["LBN"], ["SAU"]) not in dyads

@@ -184,6 +184,7 @@ def _trigger(key: str, pos: str, row: dict[str, Any]) -> Trigger:
             (str(cls), str(v["event"]), str(v["cameo"]), v.get("mode"), bool(v.get("swap")))
             for cls, v in (row.get("objects") or {}).items()
         ),
+        object_only=bool(row.get("object_only", False)),
     )
 
 

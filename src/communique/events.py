@@ -39,6 +39,8 @@ PRONOUN_PENALTY = 0.1
 SUBORDINATE_PENALTY = 0.1
 FAR_TARGET_PENALTY = 0.05
 NAMED_ACTOR_BONUS = 0.05
+# acts with no target to miss: a resignation
+ONE_PARTY_MODES = frozenset({"resign"})
 SUBORDINATE_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "pcomp"}
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "him", "she", "her"}
 
@@ -59,7 +61,7 @@ def _confidence(
     complete = reciprocal or (bool(actor) and bool(recipient))
     if complete and all(e.code for e in actor + recipient):
         confidence += BOTH_PARTIES_BONUS
-    elif not reciprocal and not recipient:
+    elif not reciprocal and not recipient and primary.mode not in ONE_PARTY_MODES:
         confidence -= MISSING_PARTY_PENALTY
         confidence -= MISSING_AMONG_OTHERS_PENALTY * min(primary.distractors, 2)
     confidence += PER_MENTION_BONUS * (len(group) - 1)
@@ -301,6 +303,8 @@ def build_event(group: list[Mention], article_id: str, codebook: Codebook) -> Ev
         # taken or a text signed is no party to it (a promise or a demand is of an act
         # there: "will provide food aid in Liberia")
         and primary.event not in STANCE_TYPES
+        # "resigned during a visit to Riyadh": a resignation is aimed at no one
+        and primary.mode != "resign"
         and not primary.reciprocal
         and event_loc is not None
         and _clause_based(event_loc)
