@@ -1910,3 +1910,12 @@ def test_a_resignation_abroad_is_aimed_at_no_one() -> None:
     assert ("RETREAT", ["LBN"], []) in dyads
     assert ("CONSULT", ["LBN"], ["SAU"]) in dyads
     assert ("RETREAT", ["LBN"], ["SAU"]) not in dyads
+
+
+def test_a_person_unknown_to_the_knowledge_base_is_who_he_is_named_as() -> None:
+    dyads = _dyads(
+        "The United States recognised opposition leader Juan Guaido as Venezuela's interim "
+        "president.",
+        published="2019-01-23",
+    )
+    assert dyads == [("SUPPORT", ["USA"], ["VEN"])]

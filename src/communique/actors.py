@@ -10,6 +10,7 @@ coordinated conjunct ("India and Belarus" -> two).
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -247,6 +248,8 @@ class ArticleActors:
                 if described:
                     found.extend(described)
                     continue
+            if entity is not None and not (entity.code or entity.org):
+                entity = self._as_role(conjunct, entity)
             bare = entity is None or not (entity.code or entity.org or entity.name)
             if bare and (of_whom := self._role_of(conjunct)) is not None:
                 found.extend(of_whom)  # "the navies of India and Japan"
@@ -394,6 +397,22 @@ class ArticleActors:
             )
             for code in codes
         ]
+
+    def _as_role(self, head: Token, entity: Entity) -> Entity:
+        """A person the knowledge base lacks, named "as" a role: "recognised Juan Guaido
+        as Venezuela's interim president" is Venezuela's."""
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "as":
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                role = next((e for e in self.resolve(obj) if e.code), None)
+                if role is not None:
+                    return dataclasses.replace(
+                        entity, code=role.code, role=role.role, sector=role.sector
+                    )
+        return entity
 
     def _led_by(self, head: Token) -> Entity | None:
         """The state leading a military coalition: "the Saudi-led coalition", "US-led
