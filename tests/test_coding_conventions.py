@@ -1919,3 +1919,11 @@ def test_a_person_unknown_to_the_knowledge_base_is_who_he_is_named_as() -> None:
         published="2019-01-23",
     )
     assert dyads == [("SUPPORT", ["USA"], ["VEN"])]
+
+
+def test_villages_handed_over_are_territory_given_up_and_a_bill_withdrawn_a_concession() -> None:
+    text = "After months of negotiations, Armenia handed four border villages over to Azerbaijan."
+    assert _dyads(text) == [("RETREAT", ["ARM"], ["AZE"])]
+    assert _dyads(
+        "Facing mass protests, Kenyan President William Ruto withdrew the finance bill."
+    ) == [("CONCEDE", ["KEN"], [])]
