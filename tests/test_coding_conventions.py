@@ -1927,3 +1927,12 @@ def test_villages_handed_over_are_territory_given_up_and_a_bill_withdrawn_a_conc
     assert _dyads(
         "Facing mass protests, Kenyan President William Ruto withdrew the finance bill."
     ) == [("CONCEDE", ["KEN"], [])]
+
+
+def test_property_torched_is_coercion_and_a_crowd_that_does_it_riots() -> None:
+    assert _dyads(
+        "Israeli settlers torched Palestinian homes in the West Bank village of Huwara."
+    ) == [("COERCE", ["ISR"], ["PSE"])]
+    assert _dyads("Protesters ransacked the French embassy in Niamey.") == [
+        ("PROTEST", ["NER"], ["FRA"])
+    ]
