@@ -1936,3 +1936,10 @@ def test_property_torched_is_coercion_and_a_crowd_that_does_it_riots() -> None:
     assert _dyads("Protesters ransacked the French embassy in Niamey.") == [
         ("PROTEST", ["NER"], ["FRA"])
     ]
+
+
+def test_hit_by_a_weapon_is_an_attack_hit_by_sanctions_is_not() -> None:
+    assert _dyads("A hospital in Kyiv was hit by a Russian missile.") == [
+        ("ASSAULT", ["RUS"], ["UKR"])
+    ]
+    assert _dyads("Russia was hit by new Western sanctions.") == []

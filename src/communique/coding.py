@@ -534,7 +534,7 @@ def _has_need(
         counted = (o for h in subj if h.lower_ in COLLECTIVES for o in prep_objects(h, {"of"}))
         heads = [*subj, *counted]
         return not passive and any(h.lemma_.lower() in members for h in heads)
-    if need.startswith(("of_", "from_", "to_", "with_", "through_", "under_", "into_")):
+    if need.startswith(("of_", "from_", "to_", "with_", "through_", "under_", "into_", "by_")):
         # "a package of rockets and ammunition": a noun made an event by what it holds;
         # "removed Cuba from the list"; "took to the streets"; "placed under house arrest"
         prep, cls = need.split("_", 1)
