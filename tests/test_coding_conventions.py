@@ -1943,3 +1943,65 @@ def test_hit_by_a_weapon_is_an_attack_hit_by_sanctions_is_not() -> None:
         ("ASSAULT", ["RUS"], ["UKR"])
     ]
     assert _dyads("Russia was hit by new Western sanctions.") == []
+
+
+def test_a_demand_made_again_is_put_to_whom_its_clause_names() -> None:
+    # the content clause hangs on the support verb when a date comes between
+    assert _dyads(
+        "The African Union restated its demand on Friday that Ethiopia open the border."
+    ) == [("REQUEST", ["IGO"], ["ETH"])]
+    assert _dyads("France renewed its call for Israel to allow more aid into Gaza.") == [
+        ("REQUEST", ["FRA"], ["ISR"])
+    ]
+
+
+def test_a_phone_call_is_not_a_call_for_something() -> None:
+    events = [d[0] for d in _dyads("Germany repeated its call for Serbia to recognise Kosovo.")]
+    assert "CONSULT" not in events
+    assert "REQUEST" in events
+
+
+def test_violating_a_ceasefire_is_an_attack_and_violating_an_embargo_defies_a_norm() -> None:
+    assert _dyads("Azerbaijan violated the ceasefire with Armenia on Tuesday.") == [
+        ("ASSAULT", ["AZE"], ["ARM"])
+    ]
+    assert ("REJECT", ["PRK"], ["IGO"]) in _dyads("North Korea violated the UN arms embargo.")
+
+
+def test_ending_a_mediation_is_a_sanction() -> None:
+    assert _dyads("Qatar ended its mediation between Israel and Hamas.") == [
+        ("SANCTION", ["QAT"], ["ISR", "PSE"])
+    ]
+
+
+def test_evacuating_the_wounded_is_aid_and_evacuating_citizens_a_withdrawal() -> None:
+    assert _dyads("Turkish helicopters evacuated the wounded from northern Syria.") == [
+        ("AID", ["TUR"], ["SYR"])
+    ]
+    assert _dyads("France evacuated its diplomats from Sudan.")[0][0] == "RETREAT"
+
+
+def test_a_refusal_is_aimed_at_the_party_in_what_it_refuses() -> None:
+    assert _dyads("Hungary refused to allow Ukrainian grain trucks to cross its border.") == [
+        ("REJECT", ["HUN"], ["UKR"])
+    ]
+    # where it would be is no party: "in Geneva"
+    assert _dyads("Sudan's army chief rejected an invitation to talks in Geneva.") == [
+        ("REJECT", ["SDN"], [])
+    ]
+
+
+def test_an_ally_of_a_state_is_not_that_state() -> None:
+    assert _dyads("Turkish drones struck Russia's allies in northern Syria.") == [
+        ("ASSAULT", ["TUR"], ["SYR"])
+    ]
+
+
+def test_agreements_a_state_has_are_a_standing_state_not_an_event() -> None:
+    assert _dyads("Japan has defence agreements with Australia and Britain.") == []
+    assert _dyads("Japan signed a defence agreement with Australia.") != []
+
+
+def test_the_red_cross_is_coded_as_an_igo() -> None:
+    dyads = _dyads("The Red Cross suspended aid deliveries to Gaza.")
+    assert dyads and dyads[0][1] == ["IGO"]

@@ -207,3 +207,11 @@ def test_a_weekday_in_the_simple_present_is_the_one_ahead() -> None:
     assert [(e.event, e.factuality, str(e.date)) for e in events] == [
         ("SANCTION", "future", "2025-03-04")
     ]
+
+
+def test_what_a_subjunctive_clause_demands_has_not_happened() -> None:
+    facts = _facts("The ILO restated its demand on Monday that Israel ease the restrictions.")
+    assert ("REQUEST", "asserted") in facts
+    assert ("CONCEDE", "asserted") not in facts
+    # an indicative clause still tells what happened
+    assert ("CONCEDE", "reported") in _facts("The ministry said that Israel eased the restrictions.")

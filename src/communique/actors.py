@@ -108,6 +108,12 @@ class Match:
     entries: list[Entry]
 
 
+# Nouns that name a party by its relation to another: "Israel's ally" is not Israel
+RELATIONAL_NOUNS = frozenset(
+    {"ally", "neighbour", "neighbor", "rival", "adversary", "foe", "enemy", "opponent"}
+)
+
+
 class ArticleActors:
     """Per-article actor state: phrase matches and the register of people named."""
 
@@ -231,6 +237,13 @@ class ArticleActors:
             if shared and (owners := self._role_of(conjunct)) is not None and len(owners) > 1:
                 found.extend(owners)  # "Greece and Turkey's leaders"
                 continue
+            if conjunct.pos_ == "NOUN" and conjunct.lemma_.lower() in RELATIONAL_NOUNS:
+                # "Israel's militia ally", "Iran's neighbours": another party than the one
+                # named before it; only an apposition says which ("its ally Belarus")
+                found.extend(
+                    e for a in conjunct.children if a.dep_ == "appos" for e in self.resolve(a)
+                )
+                continue
             leader = self._led_by(conjunct)
             if leader is not None:
                 found.append(leader)  # "the Saudi-led coalition", "US-led coalition jets"
@@ -299,7 +312,7 @@ class ArticleActors:
         to Hezbollah", "a suspect wanted by Turkey". Used for targets of directed
         events."""
         found = self.resolve(head)
-        if found:
+        if found or (head.pos_ == "NOUN" and head.lemma_.lower() in RELATIONAL_NOUNS):
             return found
         for child in head.children:
             if child.dep_ == "compound" and child.ent_type_ == "PERSON" and head.pos_ == "NOUN":

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Span, Token
 
-from communique.actors import ANAPHOR, COLLECTIVES, COUNTERPART, ArticleActors
+from communique.actors import ANAPHOR, COLLECTIVES, COUNTERPART, RELATIONAL_NOUNS, ArticleActors
 from communique.errors import KnowledgeError
 from communique.places import article_places
 from communique.records import Entity, Evidence, Mention
@@ -164,6 +164,19 @@ class Lexicon:
             )
             if two is not None:
                 return two
+        clauses = list(token.children)
+        if token.dep_ == "dobj":
+            # "renewed its call for Israel to allow ...": the clause hung on the verb
+            clauses += [c for c in token.head.children if c.dep_ == "advcl" and c.i > token.i]
+        for child in clauses:
+            # "its call for a ceasefire", "a call for Israel to ease restrictions"
+            marks = [child] if child.dep_ == "prep" and child.head == token else []
+            if child.dep_ in {"advcl", "acl"}:
+                marks = [c for c in child.children if c.dep_ == "mark"]
+            for mark in marks:
+                found = self.nouns.get(f"{lemma} {mark.lower_}")
+                if found is not None:
+                    return found
         return self.nouns.get(lemma) or self.nouns.get(token.lower_)
 
 
@@ -981,6 +994,11 @@ def verb_mention(
             if e.code or e.org
         ]
         recipient = _dedupe(ordered, exclude=actor)
+    refused: list[Entity] = []
+    if not reciprocal and not recipient and trig.event == "REJECT" and not passive:
+        # "refused to allow United Nations planes to land", "refused to commit to any
+        # assistance to the US-led war": what is refused involves the other party
+        recipient = refused = _refused_party(tok, actor, actors)
     conditioned = [] if reciprocal else _dedupe(_condition_parties(tok, actors), exclude=actor)
     if not recipient and trig.event == "THREATEN":
         # "threatened to strike unless Israel rescinded the annexation": aimed at Israel
@@ -1016,7 +1034,8 @@ def verb_mention(
         mention.event, mention.cameo, mention.mode = trig.single, "150", "weapons"
     if mention is not None:
         mention.far_target = mention.far_target or (
-            deeper and any(e in objects for e in mention.recipient)
+            (deeper and any(e in objects for e in mention.recipient))
+            or any(e in refused for e in mention.recipient)
         )
         mention.condition_parties = conditioned
         mention.reciprocal = reciprocal and bool(mention.actor)
@@ -1195,6 +1214,27 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
     return []
 
 
+def _refused_party(verb: Token, actor: list[Entity], actors: ArticleActors) -> list[Entity]:
+    """The first party named in what a refusal refuses (its object or complement), other
+    than the refuser."""
+    own = {e.code or e.key() for e in actor}
+    todo = _children(verb, OBJECT_DEPS | {"xcomp", "ccomp"})
+    while todo:
+        token = todo.pop(0)
+        if token.dep_ == "prep" and token.lower_ in SETTINGS:
+            continue  # "an invitation to talks in Geneva", "a bill on refugees": no party
+        if token.pos_ in {"NOUN", "PROPN"} and token.lower_ not in OWN:
+            found = [e for e in actors.resolve(token) if (e.code or e.key()) not in own]
+            if found:
+                return _dedupe(found)
+        todo.extend(sorted(token.children, key=lambda t: t.i))
+    return []
+
+
+# Prepositions of where or what about, not of whom: "talks in Geneva", "a bill on refugees"
+SETTINGS = frozenset({"in", "at", "on", "about", "over", "regarding", "near", "inside"})
+
+
 # Classes of things that flow to a party: what is done to them is done to whom they go
 FLOWS = ("aid", "trade")
 
@@ -1370,6 +1410,12 @@ def _nearest_party(
                     continue  # "the Nasser hospital complex": named after someone, not his
                 if child.dep_ == "amod" and child.lemma_.lower() in BROKERING:
                     continue  # "accepted a UN-brokered ceasefire": the broker is no target
+                if (
+                    child.dep_ in {"poss", "compound", "amod", "nmod"}
+                    and node.pos_ == "NOUN"
+                    and node.lemma_.lower() in RELATIONAL_NOUNS
+                ):
+                    continue  # "killed the deputy chief of Israel's militia ally": not Israel
                 if child.pos_ in {"NOUN", "PROPN"}:
                     brokers = _broker_spans(child)
                     found = [
@@ -1405,6 +1451,14 @@ def noun_mention(
     tok: Token, trig: Trigger, actors: ArticleActors, lexicon: Lexicon, sent: Span, index: int
 ) -> Mention | None:
     support = _support_verb(tok, lexicon)
+    if (
+        support is not None
+        and support.lemma_.lower() == "have"
+        and support.tag_ in {"VBZ", "VBP"}
+        and not _children(support, {"aux"})
+    ):
+        # "Japan has similar agreements with Australia": a standing state, not an event
+        return None
     mediated: list[Entity] = []
     undertaking = _occurrence_host(tok)
     if trig.cameo == "045" and not any(
@@ -1476,9 +1530,15 @@ def noun_mention(
     if trig.event == "ASSAULT" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in HARM_VERBS:
         # "US drone strikes have killed eight al-Qaeda leaders": whom the attack harms
         targets += [e for h in _children(tok.head, {"dobj"}) for e in actors.resolve(h)]
-    for content in _children(tok, {"acl"}):
-        if any(c.dep_ == "mark" and c.lower_ == "that" for c in content.children):
-            # "its demand that Israel ease restrictions": whom the demand is put to
+    contents = _children(tok, {"acl", "advcl"})
+    if trig.event == "REQUEST" and support is not None and tok.dep_ == "dobj":
+        # "reiterated its demand today that Israel ease restrictions": the content clause
+        # the parser hangs on the support verb
+        contents += [c for c in _children(support, {"ccomp", "advcl"}) if c.i > tok.i]
+    for content in contents:
+        if any(c.dep_ == "mark" and c.lower_ in {"that", "for"} for c in content.children):
+            # "its demand that Israel ease restrictions", "its call for Israel to ease
+            # them": whom the demand is put to
             heads = _children(content, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
             targets += [e for h in heads for e in actors.resolve(h)]
     if trig.mode == "visit":

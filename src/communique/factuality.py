@@ -353,6 +353,10 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in came_from.children)
             )
         )
+        if _subjunctive(level):
+            # "reiterated its demand today that Israel ease restrictions", "insisted that
+            # the sanctions be lifted": a mandative subjunctive is what is wanted, not done
+            return "speculative", None
         cue = _own_cue(level, cues, governing=governing)
         if cue == "future" and governing:
             # "the US must be ready to mediate", "may plan to visit": an intention that is
@@ -406,6 +410,23 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
     if question:
         return "speculative", None
     return "asserted", None
+
+
+def _subjunctive(verb: Token) -> bool:
+    """A "that" clause in the base form with its own subject: "that Israel ease", "that
+    the sanctions be lifted". English uses it only for what is demanded or proposed."""
+    if verb.dep_ not in {"ccomp", "acl"}:
+        return False
+    kids = list(verb.children)
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in kids):
+        return False
+    if not any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
+        return False
+    if any(c.dep_ == "aux" for c in kids):
+        return False
+    if verb.tag_ == "VB":
+        return not any(c.dep_ == "auxpass" for c in kids)
+    return verb.tag_ == "VBN" and [c.lower_ for c in kids if c.dep_ == "auxpass"] == ["be"]
 
 
 ATTEMPTS = frozenset({"attempt", "try"})
