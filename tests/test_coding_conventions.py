@@ -2005,3 +2005,14 @@ def test_agreements_a_state_has_are_a_standing_state_not_an_event() -> None:
 def test_the_red_cross_is_coded_as_an_igo() -> None:
     dyads = _dyads("The Red Cross suspended aid deliveries to Gaza.")
     assert dyads and dyads[0][1] == ["IGO"]
+
+
+def test_mobilising_is_of_armed_men_not_of_lobbies() -> None:
+    assert _dyads("Qatar mobilised lobbyists in Washington.") == []
+    assert _dyads("Armenia mobilised its army reservists on Tuesday.") == [
+        ("MOBILIZE", ["ARM"], [])
+    ]
+
+
+def test_inspectors_sent_to_a_country_are_an_inquiry_there() -> None:
+    assert _dyads("The OPCW sent inspectors to Syria.") == [("ACCUSE", ["IGO"], ["SYR"])]
