@@ -293,6 +293,21 @@ def test_confidence_ranks_complete_events_above_partial_ones() -> None:
 
 
 @pytest.mark.model
+def test_a_second_mention_does_not_confirm_a_list_of_three_parties() -> None:
+    def confidence(text: str) -> float:
+        (event,) = analyze(text, published="2024-06-14").events
+        return event.confidence
+
+    once = "France, Germany and Italy signed a defence pact on Tuesday."
+    twice = once + " The pact between France, Germany and Italy was signed in Rome."
+    assert confidence(twice) == confidence(once)
+    pair = "France and Germany signed a defence pact on Tuesday."
+    assert confidence(pair + " The pact between France and Germany was signed in Rome.") > (
+        confidence(pair)
+    )
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -2016,3 +2016,17 @@ def test_mobilising_is_of_armed_men_not_of_lobbies() -> None:
 
 def test_inspectors_sent_to_a_country_are_an_inquiry_there() -> None:
     assert _dyads("The OPCW sent inspectors to Syria.") == [("ACCUSE", ["IGO"], ["SYR"])]
+
+
+def test_suspending_broadcasts_is_censorship_of_the_broadcasters_states() -> None:
+    assert _dyads("Mali's junta suspended the broadcasts of France 24 and RFI.") == [
+        ("COERCE", ["MLI"], ["FRA"])
+    ]
+    # suspending one's own office is no censorship
+    assert _dyads("The government suspended its office in Geneva.") == []
+
+
+def test_a_government_of_no_stated_country_coerces_where_it_acts() -> None:
+    assert _dyads("The government declared a state of emergency in Ecuador.") == [
+        ("COERCE", ["ECU"], [])
+    ]

@@ -1747,10 +1747,11 @@ def _finish(
             for entity in organs:
                 entity.code = speaker
             actor = organs
-    if not actor and trig.event == "COERCE" and crowd and how == "verb":
+    if not actor and trig.event == "COERCE" and crowd and how in {"verb", "support-verb"}:
         # "police raided the embassy in Quito": a police force of no stated country is
         # the one where it acts, placed later like a crowd
-        # "authorities arrested dozens of protesters in Tbilisi" likewise
+        # "authorities arrested dozens of protesters in Tbilisi" likewise, and "the
+        # government declared a state of emergency in Haiti"
         police = _bare_parties(
             crowd, actors, lambda e: e.sector == "COP" or e.role in {"authorities", "government"}
         )
