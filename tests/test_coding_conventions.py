@@ -2030,3 +2030,39 @@ def test_a_government_of_no_stated_country_coerces_where_it_acts() -> None:
     assert _dyads("The government declared a state of emergency in Ecuador.") == [
         ("COERCE", ["ECU"], [])
     ]
+
+
+def test_a_subject_misparsed_into_a_fronted_phrase_still_acts() -> None:
+    # the parse spaCy's small model gives some such sentences: the name hung on "Kyiv"
+    # as an apposition, the verb left with no subject
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from communique.coding import subject_of
+
+    words = ["During", "a", "visit", "to", "Kyiv", ",", "Chancellor", "Scholz", "promised"]
+    words += ["tanks", "."]
+    heads = [8, 2, 0, 2, 3, 4, 7, 4, 8, 8, 8]
+    deps = ["prep", "det", "pobj", "prep", "pobj", "punct", "compound", "appos", "ROOT"]
+    deps += ["dobj", "punct"]
+    pos = ["ADP", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "NOUN"]
+    pos += ["PUNCT"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert subject_of(doc[8]) == ([doc[7]], False)
+    # a verb with its own subject keeps it
+    deps[7], heads[7] = "nsubj", 8
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    assert subject_of(doc[8]) == ([doc[7]], False)
+
+
+def test_a_show_of_force_is_a_mobilisation_at_whom_it_is_aimed() -> None:
+    assert _dyads("Russia flew two bombers toward Japan in a show of force.") == [
+        ("MOBILIZE", ["RUS"], ["JPN"])
+    ]
+
+
+def test_vessels_colliding_is_a_clash() -> None:
+    assert _dyads("A Chinese coast guard ship collided with a Philippine supply boat.") == [
+        ("ASSAULT", ["CHN", "PHL"], [])
+    ]
+    assert _dyads("Two trains collided in Greece.") == []

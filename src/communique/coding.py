@@ -335,7 +335,29 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
             verb = verb.head
             continue
         break
-    return [], False
+    fronted = _fronted_subject(verb)
+    return ([fronted], False) if fronted is not None else ([], False)
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """A subject the parser hung as an apposition inside a fronted phrase ("During a visit
+    to Kyiv, German Chancellor Olaf Scholz promised ...": Scholz parsed as Kyiv's
+    apposition): the name that ends right before a verb that has no subject."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    name = before if before.dep_ == "appos" else None
+    if name is None or name.pos_ != "PROPN" or name.left_edge.i == 0:
+        return None
+    # the apposition must sit in a phrase fronted before the verb: "During ..., X V"
+    node = name
+    while node.head != node and node.head != verb:
+        node = node.head
+    if node.head != verb or node.dep_ != "prep" or node.i > verb.i:
+        return None
+    if verb.doc[name.left_edge.i - 1].text != ",":
+        return None
+    return name
 
 
 # Nouns of someone's will whose infinitive is their own act: "an attempt to kill"
@@ -1581,6 +1603,17 @@ def noun_mention(
         lend = lexicon.support.get(lexicon.lemma(support), {})
         if lend.get("event") and trig.event in (lend.get("for") or ()):
             event, cameo = str(lend["event"]), str(lend["cameo"])
+    if trig.event == "MOBILIZE" and trig.key == "show" and not (owners or compounds or by):
+        # "sent 30 warplanes toward Taiwan in a show of force": the act's doer shows it,
+        # at whom the act is aimed
+        owners = _clause_subject(tok, actors, {"in", "as"})
+        if owners and tok.dep_ == "pobj":
+            act = tok.head.head
+            targets += [
+                e
+                for h in prep_objects(act, {"toward", "towards", "to", "at", "near", "off"})
+                for e in actors.resolve(h)
+            ]
     if trig.event in {"CONSULT", "PROTEST"} and not (owners or compounds or by or between):
         owners = _clause_subject(tok, actors)
         holder = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok
