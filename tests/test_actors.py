@@ -42,3 +42,12 @@ def test_misspelt_minister_resolves_to_the_known_person() -> None:
 
 def test_who_at_sentence_start_is_not_the_world_health_organization() -> None:
     assert all(a.org != "WHO" for a in _actors("Who met whom? Nobody met anyone."))
+
+
+def test_a_states_own_security_council_is_not_the_uns() -> None:
+    text = "Armenia's Security Council accused Azerbaijan of shelling border villages."
+    council = next(a for a in _actors(text) if a.entity_text.endswith("Security Council"))
+    assert (council.code, council.org) == ("ARM", None)
+    text = "The UN Security Council condemned the attack on Israel."
+    council = next(a for a in _actors(text) if a.entity_text.endswith("Security Council"))
+    assert (council.code, council.org) == ("IGO", "UNSC")

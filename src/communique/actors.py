@@ -108,6 +108,11 @@ class Match:
     entries: list[Entry]
 
 
+# Names of international bodies that states give their own bodies too: with a country
+# before them ("Russia's Security Council") they are that country's
+NATIONAL_BODIES = frozenset({"security council"})
+
+
 # Nouns that name a party by its relation to another: "Israel's ally" is not Israel
 RELATIONAL_NOUNS = frozenset(
     {"ally", "neighbour", "neighbor", "rival", "adversary", "foe", "enemy", "opponent"}
@@ -849,6 +854,16 @@ class ArticleActors:
                 code = code or known.code
                 role = role or known.role
                 sector = sector or known.sector
+        if (
+            org is not None
+            and nationality is not None
+            and head_kind == "org"
+            and head_match is not None
+            and norm(self.doc[head_match.start : head_match.end].text) in NATIONAL_BODIES
+        ):
+            # "Russia's Security Council", "Armenia's Security Council": the state's own
+            # body of that name, not the UN's
+            code, org, sector = nationality, None, "GOV"
         if any(norm(t.text) == COUNTERPART for t in span):
             role = role if name else COUNTERPART
         code = code or nationality
