@@ -216,3 +216,36 @@ def test_what_a_subjunctive_clause_demands_has_not_happened() -> None:
     # an indicative clause still tells what happened
     told = _facts("The ministry said that Israel eased the restrictions.")
     assert ("CONCEDE", "reported") in told
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia did not comment when Ukrainian drones struck the refinery in Ryazan.",
+        "Beijing will not attend the summit because Washington has imposed sanctions on it.",
+    ],
+)
+def test_a_past_event_given_as_time_or_cause_is_not_in_the_matrix_scope(text: str) -> None:
+    facts = _facts(text)
+    assert any(f in facts for f in [("ASSAULT", "asserted"), ("SANCTION", "asserted")])
+
+
+def test_a_clause_in_the_present_after_when_is_not_given() -> None:
+    facts = _facts("The leaders will meet again in November, when Indonesia hosts the summit.")
+    assert not any(value == "asserted" for _, value in facts)
+
+
+def test_what_is_set_against_a_denial_is_not_denied() -> None:
+    facts = _facts("China did not send troops but held military drills near Taiwan.")
+    assert ("MOBILIZE", "asserted") in facts
+    # without the contrast, the conjunct shares the negation
+    assert ("THREATEN", "negated") in _facts("Iran did not attack Israel or threaten it.")
+
+
+def test_a_relative_clause_with_its_own_subject_tells_what_is_given() -> None:
+    facts = _facts("Russia may attack the city that Ukraine recaptured from Russian forces.")
+    assert ("ASSAULT", "asserted") in facts
+    assert ("ASSAULT", "speculative") in facts
+    # a subject relative describes the noun, within the scope around it
+    denied = _facts("Russia denied that it had launched the strike that killed 20 civilians.")
+    assert not any(value == "asserted" for _, value in denied)

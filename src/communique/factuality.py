@@ -106,16 +106,18 @@ PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ"})
 CUE_PRIORITY = ("negated", "hypothetical", "speculative", "future")
 
 
-def _own_cue(level: Token, cues: Cues, *, governing: bool) -> str | None:
+def _own_cue(level: Token, cues: Cues, *, governing: bool, negation: bool = True) -> str | None:
     """A factuality cue on one predicate: its auxiliaries, adverbs, negation, marks, and
-    (when it governs the event) its own meaning: "denied", "plans", "it is possible"."""
+    (when it governs the event) its own meaning: "denied", "plans", "it is possible".
+    Without `negation`, its "not" is left out (for a predicate contrasted with it)."""
     found: set[str] = set()
     if level.dep_ in {"pcomp", "pobj"} and level.head.lower_ == "without":
         found.add("negated")  # "left Moscow without signing an agreement"
     for child in level.children:
         low = child.lower_
         if child.dep_ == "neg" or (child.dep_ in {"det", "advmod"} and low in {"never", "no"}):
-            found.add("negated")
+            if negation:
+                found.add("negated")
         elif child.dep_ == "mark" and low in cues.hypothetical_marks:
             found.add("hypothetical")
         elif child.dep_ == "mark" and low in {"until", "till"} and level.tag_ in PRESENT_TAGS:
@@ -357,7 +359,9 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
             # "reiterated its demand today that Israel ease restrictions", "insisted that
             # the sanctions be lifted": a mandative subjunctive is what is wanted, not done
             return "speculative", None
-        cue = _own_cue(level, cues, governing=governing)
+        # "did not comment but said ...": what is set against a denial is not denied
+        contrasted = came_from is not None and _contrasted(came_from)
+        cue = _own_cue(level, cues, governing=governing, negation=not contrasted)
         if cue == "future" and governing:
             # "the US must be ready to mediate", "may plan to visit": an intention that is
             # itself demanded or doubted is no more than that
@@ -396,7 +400,7 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
         if reporter is not None:
             return "reported", reporter
         first = False
-        if _background_clause(level):
+        if _background_clause(level) or _object_relative(level):
             if _anniversary(level):
                 # "marking 25 years since Poland joined NATO": long past
                 return "historical", None
@@ -490,17 +494,69 @@ OCCURRENCE_VERBS = {
 }
 
 
+# Marks of a clause that gives its past event as the time or cause of another: "did not
+# react when the drones struck", "stayed away because the talks had failed"
+GIVEN_MARKS = frozenset({"when", "because", "as", "while", "once", "whereas"})
+CONTRASTS = frozenset({"but", "yet"})
+
+
+def _contrasted(conj: Token) -> bool:
+    """A conjunct set against the one before it: the "said" of "did not comment but
+    said"."""
+    if conj.dep_ != "conj":
+        return False
+    # the parser may hang the "but" on the first conjunct's own complement ("does not
+    # attempt to compete ... but is aimed at")
+    return any(
+        t.dep_ == "cc" and t.lower_ in CONTRASTS and t.head.pos_ in {"VERB", "AUX"}
+        for t in conj.doc[conj.head.i + 1 : conj.i]
+    )
+
+
+def _past(verb: Token) -> bool:
+    """Told in a past tense: "struck", "was attacked", "had failed", "has closed"."""
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(c.tag_ == "MD" for c in auxes):
+        return False
+    if verb.tag_ == "VBD" or any(c.tag_ == "VBD" and c.lemma_ != "do" for c in auxes):
+        return True
+    return verb.tag_ == "VBN" and any(c.lemma_ == "have" for c in auxes)
+
+
+RELATIVE_PRONOUNS = frozenset({"that", "which", "who", "whom", "whose"})
+
+
+def _object_relative(verb: Token) -> bool:
+    """A finite relative clause with a subject of its own describes its noun by what is
+    given: "may attack the city that Ukraine recaptured", "will not name the firms it
+    intends to close"."""
+    if verb.dep_ != "relcl" or not _past(verb):
+        return False  # "in November, when Indonesia hosts the summit": yet to come
+    return any(
+        c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ not in RELATIVE_PRONOUNS and c.tag_ != "WP"
+        for c in verb.children
+    )
+
+
 def _background_clause(verb: Token) -> bool:
     """A past event in a temporal clause of precedence: "after it was attacked", "after
-    being attacked", "since the troops withdrew"."""
+    being attacked", "since the troops withdrew"; or one given as the time or cause of
+    another: "when the drones struck", "because the talks had failed"."""
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
         prep = verb.head.lower_
         return prep in PRESUPPOSING_PREPS and (
             verb.tag_ == "VBN" or any(c.lower_ in {"being", "having"} for c in verb.children)
         )
-    if verb.dep_ == "advcl" and verb.tag_ in {"VBD", "VBN"}:
-        return any(c.dep_ == "mark" and c.lower_ in {"after", "since"} for c in verb.children)
-    return False
+    if verb.dep_ != "advcl":
+        return False
+    marks = {
+        c.lower_
+        for c in verb.children
+        if c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB")  # "when"
+    }
+    if verb.tag_ in {"VBD", "VBN"} and marks & {"after", "since"}:
+        return True
+    return bool(marks & GIVEN_MARKS) and _past(verb)
 
 
 SPANS_OF_YEARS = frozenset({"year", "decade", "century", "anniversary"})
