@@ -2066,3 +2066,9 @@ def test_vessels_colliding_is_a_clash() -> None:
         ("ASSAULT", ["CHN", "PHL"], [])
     ]
     assert _dyads("Two trains collided in Greece.") == []
+
+
+def test_a_to_hung_inside_the_object_still_names_the_target() -> None:
+    # the parser hangs "to Nigeria" on "bronzes", inside "hundreds of ... bronzes"
+    events = analyze("Germany handed over hundreds of looted bronzes to Nigeria.").events
+    assert [(e.event, [r.code for r in e.recipient]) for e in events] == [("RETREAT", ["NGA"])]

@@ -1208,6 +1208,9 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
             found = actors.resolve_within(appos)
             if found:
                 return found
+        found = [e for h in _low_to(obj) for e in actors.resolve(h)]
+        if found:
+            return found
     for comp in _children(verb, {"ccomp", "xcomp"}):
         subj = _children(comp, SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS)
         found = [e for h in subj for e in actors.resolve(h)]
@@ -1234,6 +1237,22 @@ def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:
         if found:
             return found
     return []
+
+
+def _low_to(obj: Token) -> list[Token]:
+    """The object of a "to" the parser hung inside the verb's object, through a chain of
+    prepositions: "pledged $35 billion [in investment [to Egypt]]"."""
+    found: list[Token] = []
+    stack = [obj]
+    while stack:
+        word = stack.pop()
+        for prep in _children(word, {"prep"}):
+            objs = _children(prep, {"pobj"})
+            if prep.lower_ == "to":
+                found += objs
+            else:
+                stack += objs
+    return found
 
 
 def _refused_party(verb: Token, actor: list[Entity], actors: ArticleActors) -> list[Entity]:
