@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from communique import analyze
+from communique import analyze, language
 
 
 def _actors(text: str, published: str = "2025-06-27"):
@@ -61,3 +61,16 @@ def test_a_nationality_inside_a_compound_qualifies_the_whole_noun() -> None:
     # a verb in the compound is not a qualifier of the noun: "Serbian-run offices"
     raid = analyze("Kosovo police raided Serbian-run offices in several towns.").events
     assert [[r.code for r in e.recipient] for e in raid] == [[]]
+
+
+def test_owners_coordinated_before_a_possessive_share_the_role() -> None:
+    # the parser reads "Armenia" as a nominal modifier, not a possessive
+    events = analyze("Armenia and Azerbaijan's leaders met in Prague.").events
+    assert [sorted(a.code for a in e.actor) for e in events] == [["ARM", "AZE"]]
+
+
+def test_a_role_of_a_state_is_that_states_wherever_it_is(monkeypatch) -> None:
+    # md hangs "in Addis Ababa" on "the president": whose president "of" says, not where
+    monkeypatch.setenv(language.MODEL_ENV, "md")
+    text = "Ethiopia's prime minister met the president of Somalia in Addis Ababa."
+    assert [sorted(a.code for a in e.actor) for e in analyze(text).events] == [["ETH", "SOM"]]

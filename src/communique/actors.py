@@ -238,7 +238,7 @@ class ArticleActors:
                 if within:
                     found.extend(self.resolve(within[0]))
                     continue
-            shared = [p for p in conjunct.children if p.dep_ == "poss" and p.conjuncts]
+            shared = [p for p in conjunct.children if _possessor(p) and p.conjuncts]
             if shared and (owners := self._role_of(conjunct)) is not None and len(owners) > 1:
                 found.extend(owners)  # "Greece and Turkey's leaders"
                 continue
@@ -290,7 +290,7 @@ class ArticleActors:
             if g.dep_ == "pobj"
         ]
         # "Greece and Turkey's leaders": owners coordinated in the possessive
-        heads += [p for p in head.children if p.dep_ == "poss" and p.conjuncts]
+        heads += [p for p in head.children if _possessor(p) and p.conjuncts]
         owners = [
             e
             for g in heads
@@ -889,8 +889,10 @@ class ArticleActors:
                 code, org, sector = region.code, region.org, sector or "GOV"
         if code is None and org is None and name is None and not community:
             code = self._place_country(span)
-        if code is None and org is None and name is None and role:
-            code = self._located_in(span.root)  # "security forces in Guinea"
+        if code is None and org is None and name is None and role and not _of_whom(span.root):
+            # "security forces in Guinea"; not "the president of Somalia in Addis Ababa",
+            # whose "of" says whose president he is
+            code = self._located_in(span.root)
         if code and name is None and role and role != COUNTERPART:
             holder = self.kb.office_holder(code, role, self.published, org=org)
             if holder is not None:
@@ -1058,6 +1060,28 @@ def _entity_of(token: Token) -> Span | None:
         if ent.start <= token.i < ent.end:
             return ent
     return None
+
+
+def _possessor(token: Token) -> bool:
+    """A possessive, or one the parser calls a nominal modifier: "Greece and Turkey's
+    leaders" with "Greece" as `nmod`."""
+    if token.dep_ == "poss":
+        return True
+    return token.dep_ == "nmod" and any(
+        c.dep_ == "case" and c.lower_ in {"'s", "'", "’s"}
+        for t in (token, *token.conjuncts)
+        for c in t.children
+    )
+
+
+def _of_whom(head: Token) -> bool:
+    """Whether a role says after "of" whose it is: "the president of Somalia"."""
+    return any(
+        g.dep_ == "pobj" and g.ent_type_ in {"GPE", "NORP", "ORG"}
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+    )
 
 
 def _conjuncts(head: Token) -> list[Token]:
