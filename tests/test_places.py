@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from communique import analyze
 from communique.codebook import default as default_codebook
 from communique.events import build_event, share_places
 from communique.gazetteer import gazetteer
@@ -416,3 +417,12 @@ def test_ministers_meeting_somewhere_place_what_they_adopt() -> None:
     )
     events = [e for e in analyze(text, published="2023-04-12").events if e.event == "SANCTION"]
     assert events and events[0].event_loc is not None and events[0].event_loc.country == "BEL"
+
+
+def test_after_the_town_of_a_name_is_a_town_whatever_the_tagger_calls_it() -> None:
+    # the tagger calls "Kostiantynivka" an organisation here
+    (event,) = analyze(
+        "Russian forces captured the town of Kostiantynivka after months of fighting.",
+        published="2024-02-20",
+    ).events
+    assert event.event_loc is not None and event.event_loc.country == "UKR"

@@ -298,7 +298,7 @@ class ArticlePlaces:
         spelt as news spells it, not as GeoNames does): a proper noun nobody is named
         after, known to the gazetteer in a country the article names; after "the town
         of" (``named``) whatever spaCy's label."""
-        refused = {"NORP", "ORG", "DATE"} | (set() if named else {"PERSON"})
+        refused = {"DATE"} if named else {"NORP", "ORG", "DATE", "PERSON"}
         if token.pos_ != "PROPN" or token.ent_type_ in refused:
             return None
         if token.i in self.actors.matches:
