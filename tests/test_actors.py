@@ -74,3 +74,9 @@ def test_a_role_of_a_state_is_that_states_wherever_it_is(monkeypatch) -> None:
     monkeypatch.setenv(language.MODEL_ENV, "md")
     text = "Ethiopia's prime minister met the president of Somalia in Addis Ababa."
     assert [sorted(a.code for a in e.actor) for e in analyze(text).events] == [["ETH", "SOM"]]
+
+
+def test_a_crowd_counted_in_thousands_is_placed_where_the_count_is() -> None:
+    # "across India" hangs on "thousands", not on "farmers"
+    events = analyze("Tens of thousands of farmers across India protested against the new laws.")
+    assert [(e.event, [a.code for a in e.actor]) for e in events.events] == [("PROTEST", ["IND"])]

@@ -952,7 +952,14 @@ class ArticleActors:
         """The country a group is placed in when nothing else names one: "security
         forces in Guinea", "students throughout Indonesia", "demonstrators in Baghdad".
         ``named_only``: only a country or capital named as such, not a town."""
-        for prep in head.children:
+        holders = [head]
+        if head.dep_ == "pobj" and head.head.lower_ == "of":
+            # "tens of thousands of students throughout Indonesia" with the place hung
+            # on "thousands"
+            whole = head.head.head
+            if whole.lemma_.lower() in COLLECTIVES:
+                holders.append(whole)
+        for prep in (c for h in holders for c in h.children):
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
