@@ -80,3 +80,11 @@ def test_a_crowd_counted_in_thousands_is_placed_where_the_count_is() -> None:
     # "across India" hangs on "thousands", not on "farmers"
     events = analyze("Tens of thousands of farmers across India protested against the new laws.")
     assert [(e.event, [a.code for a in e.actor]) for e in events.events] == [("PROTEST", ["IND"])]
+
+
+def test_the_first_word_of_a_name_is_no_misspelt_surname(monkeypatch) -> None:
+    # md leaves "Amber Fort" untagged; "Amber" is not Egypt's former minister Amr
+    monkeypatch.setenv(language.MODEL_ENV, "md")
+    text = "Macron visited the Amber Fort before joining Modi for a tour of the observatory."
+    parties = [a.code for e in analyze(text).events for a in [*e.actor, *e.recipient]]
+    assert "EGY" not in parties

@@ -852,7 +852,10 @@ class ArticleActors:
                     span.root.text,
                     code=nationality,
                     day=self.published,
-                    fuzzy=span.root.ent_type_ in {"", "PERSON"} and not span.root.text.isupper(),
+                    fuzzy=span.root.ent_type_ in {"", "PERSON"}
+                    and not span.root.text.isupper()
+                    # a name's first word is no misspelt surname: "the Amber Fort"
+                    and span.root.dep_ != "compound",
                 )
                 known = self._from_person(person, span) if person is not None else None
             if known is not None:
