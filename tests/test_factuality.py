@@ -249,3 +249,21 @@ def test_a_relative_clause_with_its_own_subject_tells_what_is_given() -> None:
     # a subject relative describes the noun, within the scope around it
     denied = _facts("Russia denied that it had launched the strike that killed 20 civilians.")
     assert not any(value == "asserted" for _, value in denied)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oil prices jumped on fears of an Israeli strike on Iran's oil facilities.",
+        "Fears of a Russian invasion of Ukraine grew in January.",
+        "The threat of US sanctions on Turkey weighed on the lira.",
+    ],
+)
+def test_what_is_feared_or_threatened_has_not_happened(text: str) -> None:
+    facts = _facts(text)
+    assert facts and all(value == "speculative" for _, value in facts)
+
+
+def test_concern_over_an_act_does_not_make_it_unreal() -> None:
+    facts = _facts("Egypt expressed concern over Israeli strikes on Rafah.")
+    assert ("ASSAULT", "asserted") in facts

@@ -61,6 +61,7 @@ class Cues:
     speculative_modifiers: frozenset[str]
     future_modifiers: frozenset[str]
     negative_modifiers: frozenset[str]
+    speculative_nouns: frozenset[str]
     reporting_verbs: frozenset[str]
     historical_years: int = 5
 
@@ -276,9 +277,17 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
         while level.pos_ in {"NOUN", "PROPN", "ADP", "NUM"} and level.dep_ in NOMINAL_CLIMB_DEPS:
             if level.dep_ == "prep" and level.lower_ in MANNER_PREPS and support is None:
                 manner = level
+            via = level
             level = level.head
             if level.pos_ in {"NOUN", "PROPN"} and (cue := _nominal_cue(level, cues)):
                 return cue, None
+            if (
+                via.dep_ == "prep"
+                and via.lower_ in {"of", "for"}
+                and level.lemma_.lower() in cues.speculative_nouns
+            ):
+                # "oil rose on fears of an Israeli strike": feared, not done
+                return "speculative", None
             if _causal(level):
                 # "withdrew due to the attacks", "because of the strikes": a cause is given
                 return _reported_only(_causal_clause(level), cues)
