@@ -267,3 +267,9 @@ def test_what_is_feared_or_threatened_has_not_happened(text: str) -> None:
 def test_concern_over_an_act_does_not_make_it_unreal() -> None:
     facts = _facts("Egypt expressed concern over Israeli strikes on Rafah.")
     assert ("ASSAULT", "asserted") in facts
+
+
+def test_what_is_asked_for_has_not_happened() -> None:
+    facts = _facts("Washington renewed demands for a ceasefire between Israel and Hamas.")
+    assert ("REQUEST", "asserted") in facts
+    assert ("RETREAT", "asserted") not in facts
