@@ -273,3 +273,30 @@ def test_what_is_asked_for_has_not_happened() -> None:
     facts = _facts("Washington renewed demands for a ceasefire between Israel and Hamas.")
     assert ("REQUEST", "asserted") in facts
     assert ("RETREAT", "asserted") not in facts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel braced for an Iranian retaliatory strike.",
+        "Taiwan is girding for a Chinese invasion.",
+        "Israel fears an Iranian attack on its air bases.",
+        "Israel was on high alert for an Iranian missile attack.",
+        "Kyiv warned of a Russian attack on its power grid.",
+    ],
+)
+def test_what_is_braced_for_or_warned_of_has_not_happened(text: str) -> None:
+    facts = _facts(text)
+    assert ("ASSAULT", "speculative") in facts
+    assert not any(value == "asserted" for _, value in facts)
+
+
+def test_a_warning_of_another_partys_act_is_not_a_threat() -> None:
+    warned = analyze("US officials warned of an imminent Russian invasion of Ukraine.")
+    assert not [e for e in warned.events if e.event == "THREATEN"]
+    # the warner's own act is a threat, and a warning to a named party too
+    for text in (
+        "Russia warned of retaliation against NATO.",
+        "Jordan's king warned Israel against a ground offensive in Rafah.",
+    ):
+        assert [e.event for e in analyze(text).events] == ["THREATEN"], text

@@ -909,6 +909,10 @@ def verb_mention(
     if not trig.reciprocal and not trig.swap:
         # "promised Ukraine more air defence systems", "gave Kyiv tanks"
         objects += [e for h in _children(tok, {"dative"}) for e in actors.resolve(h)]
+    if trig.key == "warn" and not objects and _warned_of_another(tok, subjects, actors, lexicon):
+        # "US officials warned of a Russian invasion": a caution about what another may do,
+        # not a threat by the one who warns
+        return None
     deeper = False
     if not trig.reciprocal and not objects and not trig.swap and not trig.object_only:
         # not for a host's guest: "received his guest" is not Putin visiting; not inside
@@ -1187,6 +1191,21 @@ def _condition_parties(verb: Token, actors: ArticleActors) -> list[Entity]:
 OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
 # Possessives that point back at the doer
 OWN = frozenset({"its", "their", "his", "her"})
+
+
+def _warned_of_another(
+    verb: Token, subjects: list[Entity], actors: ArticleActors, lexicon: Lexicon
+) -> bool:
+    """A warning "of", "about" or "against" an act by a party other than the one who
+    warns ("warned of a Russian attack"); "warned of retaliation" is the warner's own."""
+    own = {e.code or e.key() for e in subjects}
+    for head in prep_objects(verb, {"of", "about", "against"}):
+        if lexicon.noun(head) is None:
+            continue
+        doers = {e.code or e.key() for e in actors.resolve(head)}
+        if doers and not doers & own:
+            return True
+    return False
 
 
 def _deeper_targets(verb: Token, actors: ArticleActors) -> list[Entity]:

@@ -46,6 +46,9 @@ PRESUPPOSING_PREPS = {"after", "following", "since", "during", "amid", "despite"
 # Prepositions of a means: "with Qatari mediation", "through Egyptian mediation"
 MANNER_PREPS = {"with", "through", "under", "via"}
 JOURNEYS = {"visit", "trip", "tour", "journey"}
+# Prepositions by which a warning or a bracing names what it expects: "warned of a Russian
+# attack", "braced for an Iranian strike", "warned Israel against a ground offensive"
+ANTICIPATED_PREPS = {"of", "about", "against", "for"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,7 @@ class Cues:
     future_modifiers: frozenset[str]
     negative_modifiers: frozenset[str]
     speculative_nouns: frozenset[str]
+    anticipating_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     historical_years: int = 5
 
@@ -287,6 +291,15 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
                 and level.lemma_.lower() in cues.speculative_nouns
             ):
                 # "oil rose on fears of an Israeli strike": feared, not done
+                return "speculative", None
+            if (
+                via.dep_ == "prep"
+                and via.lower_ in ANTICIPATED_PREPS
+                and level.pos_ in {"VERB", "AUX"}
+                and level.lemma_.lower() in cues.anticipating_verbs
+            ):
+                # "warned of a Russian attack", "Israel braced for an Iranian strike":
+                # expected, not done
                 return "speculative", None
             if _causal(level):
                 # "withdrew due to the attacks", "because of the strikes": a cause is given
