@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from communique import analyze
+from communique import analyze, language
+from communique.factuality import assess
 
 
 def _facts(text: str) -> list[tuple[str, str]]:
@@ -300,3 +301,19 @@ def test_a_warning_of_another_partys_act_is_not_a_threat() -> None:
         "Jordan's king warned Israel against a ground offensive in Rafah.",
     ):
         assert [e.event for e in analyze(text).events] == ["THREATEN"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The EU stopped short of imposing sanctions on Israel.", "negated"),
+        ("The truce fell short of a full ceasefire between Israel and Hamas.", "negated"),
+        ("Chinese forces rehearsed strikes on Taiwanese ports.", "speculative"),
+        ("Chinese forces simulated strikes on Taiwanese ports.", "speculative"),
+        ("The EU is weighing new sanctions on Iran.", "future"),
+    ],
+)
+def test_what_falls_short_is_rehearsed_or_weighed_is_not_done(text: str, expected: str) -> None:
+    doc = language.parse(text)
+    nouns = [t for t in doc if t.lemma_.lower() in {"sanction", "ceasefire", "strike"}]
+    assert nouns and assess(nouns[0])[0] == expected

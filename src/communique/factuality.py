@@ -107,6 +107,8 @@ def _according_to(token: Token) -> str | None:
 
 
 PRESENT_TAGS = frozenset({"VB", "VBP", "VBZ"})
+# "stopped short of imposing sanctions", "fell short of a deal": not done
+SHORT_OF = frozenset({"stop", "fall"})
 # When one predicate carries several cues ("will probably host"), the strongest wins.
 CUE_PRIORITY = ("negated", "hypothetical", "speculative", "future")
 
@@ -159,6 +161,8 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool, negation: bool = True
             found.add("future")
         elif lemma in cues.speculative_governors:
             found.add("speculative")
+    if governing and level.lower_ == "short" and level.head.lemma_.lower() in SHORT_OF:
+        found.add("negated")  # "stopped short of imposing sanctions", "fell short of"
     if level.lower_ == "going" and any(c.dep_ == "xcomp" for c in level.children):
         found.add("future")
     if (
