@@ -317,3 +317,14 @@ def test_what_falls_short_is_rehearsed_or_weighed_is_not_done(text: str, expecte
     doc = language.parse(text)
     nouns = [t for t in doc if t.lemma_.lower() in {"sanction", "ceasefire", "strike"}]
     assert nouns and assess(nouns[0])[0] == expected
+
+
+def test_what_talks_seek_is_not_yet_reached() -> None:
+    assert _facts("Talks on a ceasefire between Israel and Hamas collapsed.") == [
+        ("RETREAT", "speculative")
+    ]
+    facts = _facts("Negotiations over a prisoner exchange between Russia and Ukraine resumed.")
+    assert facts and all(value == "speculative" for _, value in facts)
+    # what the talks are about, when it happened, is told as it is
+    told = _facts("Diplomats held talks about Israeli strikes on Lebanon.")
+    assert ("ASSAULT", "asserted") in told

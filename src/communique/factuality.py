@@ -49,6 +49,8 @@ JOURNEYS = {"visit", "trip", "tour", "journey"}
 # Prepositions by which a warning or a bracing names what it expects: "warned of a Russian
 # attack", "braced for an Iranian strike", "warned Israel against a ground offensive"
 ANTICIPATED_PREPS = {"of", "about", "against", "for"}
+# Prepositions by which talks name what they are about: "talks on a ceasefire"
+DELIBERATED_PREPS = {"on", "over", "about", "toward", "towards", "for"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class Cues:
     negative_modifiers: frozenset[str]
     speculative_nouns: frozenset[str]
     anticipating_verbs: frozenset[str]
+    deliberation_nouns: frozenset[str]
+    negotiated_outcomes: frozenset[str]
     reporting_verbs: frozenset[str]
     historical_years: int = 5
 
@@ -304,6 +308,16 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
             ):
                 # "warned of a Russian attack", "Israel braced for an Iranian strike":
                 # expected, not done
+                return "speculative", None
+            if (
+                via.dep_ == "prep"
+                and via.lower_ in DELIBERATED_PREPS
+                and level.lemma_.lower() in cues.deliberation_nouns
+                and trigger.lemma_.lower() in cues.negotiated_outcomes
+            ):
+                # "talks on a ceasefire collapsed", "negotiations over a prisoner
+                # exchange": what is negotiated is not yet agreed ("talks about Israeli
+                # strikes" are about strikes that happened)
                 return "speculative", None
             if _causal(level):
                 # "withdrew due to the attacks", "because of the strikes": a cause is given
