@@ -328,3 +328,35 @@ def test_what_talks_seek_is_not_yet_reached() -> None:
     # what the talks are about, when it happened, is told as it is
     told = _facts("Diplomats held talks about Israeli strikes on Lebanon.")
     assert ("ASSAULT", "asserted") in told
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The summit between Biden and Xi was cancelled.", "negated"),
+        ("Talks between Russia and Ukraine were called off.", "negated"),
+        ("Analysts said a Chinese invasion of Taiwan was unlikely.", "speculative"),
+        ("An Israeli strike on Iran is possible.", "speculative"),
+        ("A Russian attack on Kyiv is imminent.", "future"),
+        # what the clause says of a real event leaves it real
+        ("The Russian attack on Kyiv was the largest of the war.", "asserted"),
+        ("The Israeli strike on Iran was not a surprise.", "asserted"),
+    ],
+)
+def test_what_is_said_of_a_nominal_event_says_whether_it_happens(text: str, expected: str) -> None:
+    facts = _facts(text)
+    assert facts and all(value == expected for _, value in facts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "France opposes sending troops to Ukraine.",
+        "Germany objected to sending tanks to Ukraine.",
+        "Hungary resisted imposing sanctions on Russia.",
+    ],
+)
+def test_an_act_opposed_is_not_done(text: str) -> None:
+    assert [value for _, value in _facts(text)] == ["negated"]
+    # an opposed thing may be real
+    assert ("ASSAULT", "asserted") in _facts("Turkey opposed the Israeli strikes on Gaza.")

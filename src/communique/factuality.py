@@ -69,6 +69,7 @@ class Cues:
     speculative_nouns: frozenset[str]
     anticipating_verbs: frozenset[str]
     deliberation_nouns: frozenset[str]
+    opposing_verbs: frozenset[str]
     negotiated_outcomes: frozenset[str]
     reporting_verbs: frozenset[str]
     historical_years: int = 5
@@ -343,6 +344,13 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
             level = level.head
             support = level
         elif level.pos_ in {"NOUN", "PROPN"} and level.dep_ in SUBJECT_DEPS:
+            if level.dep_ == "nsubjpass" and _phrasal_lemma(level.head) in cues.negative_governors:
+                return "negated", None  # "the summit was cancelled", "talks were called off"
+            if level.dep_ == "nsubj" and level.head.lemma_ == "be":
+                # "a Chinese invasion was unlikely", "an attack is possible"
+                said = _predicated_cue(level.head, cues)
+                if said is not None:
+                    return said, None
             # presupposed: the event is what the clause is about, not what it claims
             level = level.head
             return _reported_only(level, cues)
@@ -395,6 +403,10 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in came_from.children)
             )
         )
+        if governing and _opposed_act(level, came_from, cues):
+            # "France opposes sending troops", "objected to sending tanks": an act
+            # opposed is not done
+            return "negated", None
         if _subjunctive(level):
             # "reiterated its demand today that Israel ease restrictions", "insisted that
             # the sanctions be lifted": a mandative subjunctive is what is wanted, not done
@@ -454,6 +466,41 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
     if question:
         return "speculative", None
     return "asserted", None
+
+
+def _opposed_act(level: Token, came_from: Token | None, cues: Cues) -> bool:
+    """``level`` opposes the act in the gerund it governs ("opposes sending troops",
+    "objected to sending tanks"); an opposed thing ("opposed the strikes") may be real."""
+    if came_from is None or level.lemma_.lower() not in cues.opposing_verbs:
+        return False
+    if came_from.dep_ == "prep" and came_from.lower_ in {"to", "against"}:
+        came_from = next((c for c in came_from.children if c.dep_ == "pcomp"), came_from)
+    return came_from.tag_ == "VBG"
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    """A verb's lemma with its particle: "call_off" for "were called off"."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    lemma = verb.lemma_.lower()
+    return f"{lemma}_{particle}" if particle else lemma
+
+
+def _predicated_cue(copula: Token, cues: Cues) -> str | None:
+    """What a copula says of its subject's likelihood: "was unlikely", "is possible",
+    "is imminent" (its own negation is left out: "the attack was not a surprise")."""
+    for child in copula.children:
+        if child.dep_ not in {"acomp", "attr"}:
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in cues.speculative_governors or child.lower_ in cues.hedge_adverbs:
+            return "speculative"
+        if lemma in cues.future_governors or lemma in IMMINENT:
+            return "future"
+    return None
+
+
+# "an attack is imminent": about to happen, not yet
+IMMINENT = frozenset({"imminent"})
 
 
 def _subjunctive(verb: Token) -> bool:
