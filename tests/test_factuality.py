@@ -360,3 +360,11 @@ def test_an_act_opposed_is_not_done(text: str) -> None:
     assert [value for _, value in _facts(text)] == ["negated"]
     # an opposed thing may be real
     assert ("ASSAULT", "asserted") in _facts("Turkey opposed the Israeli strikes on Gaza.")
+
+
+@pytest.mark.parametrize(
+    "text", ["Sweden hopes to join NATO by July.", "Sweden is hoping to join NATO."]
+)
+def test_a_hope_is_an_intention_whatever_the_lemmatizer_says(text: str) -> None:
+    # the packaged lemmatizer reads "hopes" as "hop"
+    assert [value for _, value in _facts(text)] == ["future"]

@@ -65,6 +65,24 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Inflections the packaged lemmatizer gets wrong where a cue depends on them: "hopes to
+# join NATO" was lemmatised "hop" and so read as asserted; "is slated to visit", "slat"
+LEMMA_FIXES = {
+    **dict.fromkeys(("hope", "hopes", "hoped", "hoping"), "hope"),
+    **dict.fromkeys(("slate", "slates", "slated", "slating"), "slate"),
+}
+
+
+@Language.component("communique_lemmas")
+def fix_lemmas(doc: Doc) -> Doc:
+    """Correct the lemmas of LEMMA_FIXES (verbs only: the noun "hopes" is right)."""
+    for token in doc:
+        fixed = LEMMA_FIXES.get(token.lower_)
+        if fixed is not None and token.pos_ in {"VERB", "AUX"}:
+            token.lemma_ = fixed
+    return doc
+
+
 def model_name(name: str | None = None) -> str:
     """The spaCy pipeline a run uses: `name`, else $COMMUNIQUE_MODEL, else the default;
     "sm" and "md" stand for the two packaged English pipelines."""
@@ -84,6 +102,7 @@ def _load(name: str) -> Language:
     except OSError as exc:
         raise ModelError(f"spaCy pipeline {name!r} could not be loaded: {exc}") from exc
     nlp.add_pipe("communique_line_breaks", before="parser")
+    nlp.add_pipe("communique_lemmas", after="lemmatizer")
     log.debug("loaded %s with %s", name, nlp.pipe_names)
     return nlp
 
