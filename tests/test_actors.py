@@ -88,3 +88,21 @@ def test_the_first_word_of_a_name_is_no_misspelt_surname(monkeypatch) -> None:
     text = "Macron visited the Amber Fort before joining Modi for a tour of the observatory."
     parties = [a.code for e in analyze(text).events for a in [*e.actor, *e.recipient]]
     assert "EGY" not in parties
+
+
+def test_a_city_the_tagger_took_for_a_person_is_still_a_place() -> None:
+    # the small pipeline tags "Kharkiv" here as a PERSON and "Zaporizhzhia" too
+    for text in ("Russian missiles struck Kharkiv.", "Russian missiles struck Zaporizhzhia."):
+        assert [(a.code, a.name) for a in _actors(text)] == [("RUS", None), ("UKR", None)], text
+    # a lower-case word is no city ("drug" is an alternate name of Durg, India)
+    arrested = _actors("Mexican authorities arrested the son of drug lord Joaquin Guzman.")
+    assert "IND" not in {a.code for a in arrested}
+
+
+def test_state_security_organs_by_their_possessor() -> None:
+    for text, code in (
+        ("Egypt's state security detained a British journalist.", "EGY"),
+        ("Pakistan's paramilitary force detained an Afghan smuggler.", "PAK"),
+    ):
+        actor = _actors(text)[0]
+        assert actor.code == code and actor.sector in {"SPY", "PRM"}, text

@@ -39,6 +39,9 @@ ANAPHOR = "anaphor:parties"
 FORMER = {"former", "ousted", "ex", "ex-", "deposed", "exiled"}
 # Heads that stand for the people "of" someone: "a group of Moroccan diplomats".
 # Prepositions that place a group in a country: "police in Lagos", "students from Iran".
+# A city the tagger missed is read as one only from this size up: the smaller a town,
+# the likelier its name is someone's
+MIN_UNTAGGED_CITY = 20_000
 LOCATING_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
 # ... and where an ethnic community lives: "Albanians in / of southern Serbia"
 COMMUNITY_PREPS = frozenset({"in", "of", "throughout", "across", "inside"})
@@ -832,8 +835,10 @@ class ArticleActors:
                         code = code or found.code
                         role = role or found.role
                         sector = sector or found.sector
-                    elif not _capitalised_modifier(ent, span):
-                        name = ent.text
+                    elif not _capitalised_modifier(ent, span) and not (
+                        ent.root == span.root and self._untagged_city(span)
+                    ):
+                        name = ent.text  # not a city taken for a person: "struck Kharkiv"
                     break
         if name is None and span.root.text[:1].isupper() and span.root.i not in self.matches:
             known = self.register.get(norm(span.root.text))
@@ -995,7 +1000,35 @@ class ArticleActors:
                 place = gazetteer().city(ent.text.removeprefix("the "))
                 if place is not None and place.country:
                     return place.country
-        return None
+        return self._untagged_city(span)
+
+    def _untagged_city(self, span: Span) -> str | None:
+        """The country of a known city the tagger missed or took for a person, as the
+        object of a verb: "Russian missiles struck Kharkiv" (PERSON), "drones hit Odesa"
+        (untagged). Only a bare name, not a known person's, of a city of at least
+        MIN_UNTAGGED_CITY people."""
+        from communique.gazetteer import gazetteer
+
+        if span.root.dep_ != "dobj":
+            return None  # what a verb acts on: "struck Kharkiv", not "orders for Rafah"
+        words = [t for t in span if t.pos_ != "DET"]
+        if not words or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in words):
+            return None
+        if any(t.ent_type_ not in {"", "PERSON", "LOC"} for t in words):
+            return None
+        ents = {(t.ent_iob_ == "B", t.ent_type_) for t in words}
+        if words[0].ent_type_ and not any(first for first, _ in ents):
+            return None  # the end of a longer name
+        text = " ".join(t.text for t in words)
+        if self.kb.by_surname(text, code=None, day=self.published, fuzzy=False) is not None:
+            return None
+        cities = [
+            e
+            for e in gazetteer().lookup(text)
+            if e.kind in {"city", "capital"} and e.population >= MIN_UNTAGGED_CITY
+        ]
+        best = max(cities, key=lambda e: e.population, default=None)
+        return best.country if best is not None else None
 
     def _person_entity(self, ent: Span, *, code_hint: str | None) -> Entity | None:
         tokens = [t for t in ent if norm(t.text) not in HONORIFICS]
