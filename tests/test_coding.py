@@ -378,3 +378,12 @@ def test_an_offer_to_meet_is_the_offerer_s_agreement() -> None:
     assert [
         (e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events
     ] == [("AGREE", ["KAZ"], ["KGZ"])]
+
+
+def test_a_strike_on_a_city_named_by_its_kind() -> None:
+    assert _dyads("Russian missiles struck the city of Lviv.") == [("ASSAULT", ["RUS"], ["UKR"])]
+    assert _dyads("Israeli jets struck the town of Nabatieh in southern Lebanon.") == [
+        ("ASSAULT", ["ISR"], ["LBN"])
+    ]
+    # a disaster that hits a town is no attack
+    assert _dyads("The earthquake hit the town of Antakya in southern Turkey.") == []
