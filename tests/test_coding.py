@@ -387,3 +387,15 @@ def test_a_strike_on_a_city_named_by_its_kind() -> None:
     ]
     # a disaster that hits a town is no attack
     assert _dyads("The earthquake hit the town of Antakya in southern Turkey.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kyiv was hit by a barrage of Russian missiles.", ("ASSAULT", ["RUS"], ["UKR"])),
+        ("A wave of Russian drones struck Odesa.", ("ASSAULT", ["RUS"], ["UKR"])),
+        ("Israel was hit by a salvo of Iranian missiles.", ("ASSAULT", ["IRN"], ["ISR"])),
+    ],
+)
+def test_a_volley_is_fired_by_whoever_fired_what_it_is_of(text: str, expected: tuple) -> None:
+    assert _dyads(text) == [expected]

@@ -71,6 +71,8 @@ COLLECTIVES = {
 # Forces named by the state that leads them: "the Saudi-led coalition"
 LED_FORCES = frozenset({"coalition", "force", "forces", "intervention", "operation", "campaign"})
 # What a region's organisation acts through: "West African leaders", "Arab states"
+# Nouns that count what was fired, whose "of" is the party: "a barrage of Russian missiles"
+VOLLEYS = frozenset({"barrage", "salvo", "volley", "wave", "swarm", "hail", "series", "flurry"})
 REGION_COLLECTIVES = frozenset(
     {"leader", "state", "nation", "country", "government", "head", "minister", "president"}
 )
@@ -215,7 +217,7 @@ class ArticleActors:
         """Entities for the phrase headed by ``head`` and its coordinated conjuncts."""
         found: list[Entity] = []
         for conjunct in _conjuncts(head):
-            if conjunct.lemma_.lower() in COLLECTIVES:
+            if conjunct.lemma_.lower() in COLLECTIVES | VOLLEYS:
                 # "a group of Moroccan diplomats", "members of the Security Council"
                 of = [
                     g
@@ -1014,7 +1016,7 @@ class ArticleActors:
         words = [t for t in span if t.pos_ != "DET"]
         if not words or any(t.pos_ != "PROPN" or not t.text[:1].isupper() for t in words):
             return None
-        if any(t.ent_type_ not in {"", "PERSON", "LOC"} for t in words):
+        if any(t.ent_type_ not in {"", "PERSON", "LOC", "ORG"} for t in words):
             return None
         ents = {(t.ent_iob_ == "B", t.ent_type_) for t in words}
         if words[0].ent_type_ and not any(first for first, _ in ents):

@@ -21,7 +21,14 @@ from typing import Any
 import yaml
 from spacy.tokens import Span, Token
 
-from communique.actors import ANAPHOR, COLLECTIVES, COUNTERPART, RELATIONAL_NOUNS, ArticleActors
+from communique.actors import (
+    ANAPHOR,
+    COLLECTIVES,
+    COUNTERPART,
+    RELATIONAL_NOUNS,
+    VOLLEYS,
+    ArticleActors,
+)
 from communique.errors import KnowledgeError
 from communique.places import article_places
 from communique.records import Entity, Evidence, Mention
@@ -508,6 +515,11 @@ def _by_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger:
     return trig
 
 
+def _volley_of(noun: Token) -> list[Token]:
+    """What a volley is of: "missiles" in "a barrage of missiles"."""
+    return prep_objects(noun, {"of"}) if noun.lemma_.lower() in VOLLEYS else []
+
+
 def _has_need(
     token: Token, need: str, support: Token | None, actors: ArticleActors, lexicon: Lexicon
 ) -> bool:
@@ -566,7 +578,12 @@ def _has_need(
         members = lexicon.classes.get(need[len("subject_") :], frozenset())
         subj, passive = subject_of(token)
         # "thousands of Ukrainian troops crossed into Russia": the troops cross
-        counted = (o for h in subj if h.lower_ in COLLECTIVES for o in prep_objects(h, {"of"}))
+        counted = (
+            o
+            for h in subj
+            if h.lower_ in COLLECTIVES or h.lemma_.lower() in VOLLEYS
+            for o in prep_objects(h, {"of"})
+        )
         heads = [*subj, *counted]
         return not passive and any(h.lemma_.lower() in members for h in heads)
     if need.startswith(("of_", "from_", "to_", "with_", "through_", "under_", "into_", "by_")):
@@ -577,7 +594,7 @@ def _has_need(
         return any(
             w.lemma_.lower() in members
             for o in prep_objects(token, {prep})
-            for w in (o, *o.conjuncts)
+            for w in (o, *o.conjuncts, *_volley_of(o))
         )
     if need.startswith("object_"):
         return _object_in_class(token, need[len("object_") :], lexicon)
