@@ -399,3 +399,8 @@ def test_a_strike_on_a_city_named_by_its_kind() -> None:
 )
 def test_a_volley_is_fired_by_whoever_fired_what_it_is_of(text: str, expected: tuple) -> None:
     assert _dyads(text) == [expected]
+
+
+def test_aid_given_as_a_sum_in_aid() -> None:
+    text = "Japan provided Ukraine with $4.5 billion in additional aid."
+    assert _dyads(text) == [("AID", ["JPN"], ["UKR"])]

@@ -515,6 +515,15 @@ def _by_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger:
     return trig
 
 
+def _measured_in(noun: Token) -> list[Token]:
+    """What a sum is in: "aid" in "with $4.5 billion in additional aid"."""
+    if noun.ent_type_ != "MONEY" and not any(
+        c.dep_ in {"nummod", "quantmod"} for c in noun.children
+    ):
+        return []
+    return prep_objects(noun, {"in"})
+
+
 def _volley_of(noun: Token) -> list[Token]:
     """What a volley is of: "missiles" in "a barrage of missiles"."""
     return prep_objects(noun, {"of"}) if noun.lemma_.lower() in VOLLEYS else []
@@ -594,7 +603,7 @@ def _has_need(
         return any(
             w.lemma_.lower() in members
             for o in prep_objects(token, {prep})
-            for w in (o, *o.conjuncts, *_volley_of(o))
+            for w in (o, *o.conjuncts, *_volley_of(o), *_measured_in(o))
         )
     if need.startswith("object_"):
         return _object_in_class(token, need[len("object_") :], lexicon)
