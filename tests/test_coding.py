@@ -404,3 +404,14 @@ def test_a_volley_is_fired_by_whoever_fired_what_it_is_of(text: str, expected: t
 def test_aid_given_as_a_sum_in_aid() -> None:
     text = "Japan provided Ukraine with $4.5 billion in additional aid."
     assert _dyads(text) == [("AID", ["JPN"], ["UKR"])]
+
+
+def test_a_conversation_by_phone_is_a_phone_call() -> None:
+    for text in (
+        "Macron spoke by phone with Zelensky on Tuesday.",
+        "Modi and Putin spoke on the phone.",
+    ):
+        (event,) = analyze(text, published="2024-06-14").events
+        assert (event.event, event.mode, event.cameo) == ("CONSULT", "phone", "041"), text
+    (met,) = analyze("Macron spoke with Zelensky in Paris.", published="2024-06-14").events
+    assert met.mode != "phone"

@@ -515,6 +515,18 @@ def _by_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger:
     return trig
 
 
+# The means of a conversation at a distance: "by phone", "on the telephone", "via video link"
+PHONES = frozenset({"phone", "telephone", "video", "videoconference", "videolink", "link"})
+
+
+def _by_phone(verb: Token) -> bool:
+    return any(
+        o.lemma_.lower() in PHONES
+        and (o.lemma_.lower() != "link" or any(c.lower_ == "video" for c in o.children))
+        for o in prep_objects(verb, {"by", "on", "over", "via"})
+    )
+
+
 def _measured_in(noun: Token) -> list[Token]:
     """What a sum is in: "aid" in "with $4.5 billion in additional aid"."""
     if noun.ent_type_ != "MONEY" and not any(
@@ -878,6 +890,9 @@ def verb_mention(
     if needed and not any(_has_need(tok, n, None, actors, lexicon) for n in trig.needs):
         return None
     trig = selected
+    if trig.event == "CONSULT" and trig.mode is None and _by_phone(tok):
+        # "spoke by phone with Zelensky", "talked on the telephone"
+        trig = dataclasses.replace(trig, mode="phone", cameo="041")
     if trig.event == "AID" and _ultimatum(tok, lexicon):
         # "gave the French ambassador 48 hours to leave the country": an expulsion
         trig = dataclasses.replace(
