@@ -415,3 +415,11 @@ def test_a_conversation_by_phone_is_a_phone_call() -> None:
         assert (event.event, event.mode, event.cameo) == ("CONSULT", "phone", "041"), text
     (met,) = analyze("Macron spoke with Zelensky in Paris.", published="2024-06-14").events
     assert met.mode != "phone"
+
+
+def test_blocking_a_package_or_a_bill_is_a_rejection() -> None:
+    assert _dyads("Hungary blocked the EU aid package for Ukraine.") == [
+        ("REJECT", ["HUN"], ["IGO"])
+    ]
+    # what is blocked did not come about
+    assert _dyads("Hungary blocked new EU sanctions on Russia.") == []
