@@ -423,3 +423,18 @@ def test_blocking_a_package_or_a_bill_is_a_rejection() -> None:
     ]
     # what is blocked did not come about
     assert _dyads("Hungary blocked new EU sanctions on Russia.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China sent warships near Taiwan.", ("MOBILIZE", ["CHN"], ["TWN"])),
+        ("Poland moved troops to its border with Belarus.", ("MOBILIZE", ["POL"], ["BLR"])),
+        ("India sent relief supplies to Turkey.", ("AID", ["IND"], ["TUR"])),
+        # a membership is the applicant's, not the body's
+        ("Turkey ratified Sweden's NATO accession.", ("SUPPORT", ["TUR"], ["SWE"])),
+        ("China opposed Taiwan's WHO membership.", ("REJECT", ["CHN"], ["TWN"])),
+    ],
+)
+def test_deployments_near_a_country_and_memberships(text: str, expected: tuple) -> None:
+    assert _dyads(text) == [expected]

@@ -368,3 +368,8 @@ def test_an_act_opposed_is_not_done(text: str) -> None:
 def test_a_hope_is_an_intention_whatever_the_lemmatizer_says(text: str) -> None:
     # the packaged lemmatizer reads "hopes" as "hop"
     assert [value for _, value in _facts(text)] == ["future"]
+
+
+def test_a_motive_is_not_what_is_blocked() -> None:
+    text = "Polish farmers blocked border crossings with Ukraine in protest at grain imports."
+    assert all(value == "asserted" for _, value in _facts(text))

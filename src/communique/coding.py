@@ -536,6 +536,14 @@ def _measured_in(noun: Token) -> list[Token]:
     return prep_objects(noun, {"in"})
 
 
+def _applicant(noun: Token, actors: ArticleActors, lexicon: Lexicon) -> list[Entity]:
+    """Whose membership or bid it is: "ratified Sweden's NATO accession" is Sweden's
+    (the body it would join is no party to the ratification)."""
+    if noun.lemma_.lower() not in lexicon.classes.get("recognition", frozenset()):
+        return []
+    return [e for p in _children(noun, {"poss"}) for e in actors.resolve(p) if e.code]
+
+
 def _volley_of(noun: Token) -> list[Token]:
     """What a volley is of: "missiles" in "a barrage of missiles"."""
     return prep_objects(noun, {"of"}) if noun.lemma_.lower() in VOLLEYS else []
@@ -901,10 +909,13 @@ def verb_mention(
     if (
         trig.event == "AID"
         and _object_in_class(tok, "troops", lexicon)
-        and any(o.lemma_.lower() in FRONTIERS for o in prep_objects(tok, {"to", "through", "into"}))
+        and (
+            any(o.lemma_.lower() in FRONTIERS for o in prep_objects(tok, {"to", "through", "into"}))
+            or prep_objects(tok, APPROACHES)
+        )
     ):
         # "sent 10,000 troops to the border with the United States", "sent more troops to
-        # the south of the country": a deployment
+        # the south of the country", "sent warships near Taiwan": a deployment
         trig = dataclasses.replace(trig, event="MOBILIZE", mode="troops", cameo="154")
     subj_heads, passive = subject_of(tok)
     if (
@@ -924,6 +935,7 @@ def verb_mention(
         for h in _children(tok, OBJECT_DEPS)
         # "paused all US military aid to Ukraine": stopping a flow is aimed where it goes
         for e in (trig.event == "SANCTION" and _flow_destination(h, actors, lexicon))
+        or _applicant(h, actors, lexicon)
         or actors.resolve(h)
         # "accepted a UN-brokered ceasefire": the broker is no target of the acceptance
         if not any(a <= e.start < b for a, b in _broker_spans(h))
@@ -1200,6 +1212,8 @@ MEDIATED_PREPS = frozenset({"in", "after", "following", "under", "through", "via
 # Verbs of handing someone or something over: the party is who receives it
 TRANSFERS = frozenset({"hand over", "hand", "extradite", "transfer", "deliver", "return"})
 # Where troops sent are deployed, not given: "sent troops to the border"
+# Where forces are sent to show force, not to help: "sent warships near Taiwan"
+APPROACHES = {"near", "off", "around", "toward", "towards", "close"}
 FRONTIERS = frozenset(
     {"border", "frontier", "region", "area", "zone", "line", "front", "coast", "strait", "sea"}
     | {"gulf", "waters", "province", "south", "north", "east", "west", "southeast", "southwest"}

@@ -365,6 +365,8 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
         # "with Qatari mediation, Israel and Hamas agreed on a ceasefire": the means of an
         # act is not what the act's verb says will happen
         came_from = manner
+    elif trigger.dep_ == "pobj" and _motive(trigger.head) and level == trigger.head.head:
+        came_from = trigger.head  # "blocked the crossings in protest at grain imports"
     for _ in range(MAX_CLIMB):
         if _ranked_relative(level):
             # "Modi became the first Indian prime minister to visit Kyiv": who did it
@@ -396,7 +398,12 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
         # it ("was set ablaze after it was attacked": "set" does not govern the attack)
         governing = not first and (
             came_from is None
-            or (came_from.dep_ not in UNGOVERNED_DEPS and came_from is not manner)
+            or (
+                came_from.dep_ not in UNGOVERNED_DEPS
+                and came_from is not manner
+                # "blocked the crossings in protest": a motive, not what is blocked
+                and not _motive(came_from)
+            )
             # "its demand that Israel ease restrictions": a noun's content clause
             or (
                 came_from.dep_ == "acl"
@@ -466,6 +473,18 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
     if question:
         return "speculative", None
     return "asserted", None
+
+
+# What an act is done "in": its motive ("in protest", "in retaliation"), not its object
+MOTIVES = frozenset({"protest", "response", "retaliation", "reprisal", "solidarity", "revenge"})
+
+
+def _motive(prep: Token) -> bool:
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "in"
+        and any(c.dep_ == "pobj" and c.lemma_.lower() in MOTIVES for c in prep.children)
+    )
 
 
 def _opposed_act(level: Token, came_from: Token | None, cues: Cues) -> bool:
