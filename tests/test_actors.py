@@ -106,3 +106,12 @@ def test_state_security_organs_by_their_possessor() -> None:
     ):
         actor = _actors(text)[0]
         assert actor.code == code and actor.sector in {"SPY", "PRM"}, text
+
+
+def test_a_city_named_like_a_person_is_a_place_only_where_places_are_acted_on() -> None:
+    # "Goma" is also the surname of a former prime minister of the Republic of Congo
+    seized = _actors("M23 rebels seized Goma.")
+    assert "COG" not in {a.code for a in seized}
+    # "met Santos" is a person, not the Brazilian port
+    met = _actors("Biden met Santos in Washington.")
+    assert "BRA" not in {a.code for a in met}

@@ -42,6 +42,35 @@ FORMER = {"former", "ousted", "ex", "ex-", "deposed", "exiled"}
 # A city the tagger missed is read as one only from this size up: the smaller a town,
 # the likelier its name is someone's
 MIN_UNTAGGED_CITY = 20_000
+# Verbs whose object is a place rather than a person, for a city tagged as a person
+PLACE_VERBS = frozenset(
+    {
+        "strike",
+        "hit",
+        "shell",
+        "bomb",
+        "attack",
+        "pound",
+        "target",
+        "capture",
+        "seize",
+        "recapture",
+        "retake",
+        "take",
+        "liberate",
+        "encircle",
+        "besiege",
+        "storm",
+        "raid",
+        "enter",
+        "overrun",
+        "occupy",
+        "evacuate",
+        "bombard",
+        "blockade",
+        "surround",
+    }
+)
 LOCATING_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
 # ... and where an ethnic community lives: "Albanians in / of southern Serbia"
 COMMUNITY_PREPS = frozenset({"in", "of", "throughout", "across", "inside"})
@@ -831,14 +860,16 @@ class ArticleActors:
                 if _named_after(ent, span, self.matches):
                     continue  # "the Nasser hospital complex" is a place named after him
                 if ent.label_ == "PERSON" and not self._nationality_only(ent):
-                    found = self._person_entity(ent, code_hint=nationality)
+                    city = len(ent) == 1 and ent.root == span.root and self._untagged_city(span)
+                    # "rebels seized Goma": the city, not a former prime minister Goma
+                    found = None if city else self._person_entity(ent, code_hint=nationality)
                     if found is not None:
                         name, identifier = found.name, found.identifier
                         code = code or found.code
                         role = role or found.role
                         sector = sector or found.sector
                     elif not _capitalised_modifier(ent, span) and not (
-                        ent.root == span.root and self._untagged_city(span)
+                        city or (ent.root == span.root and self._untagged_city(span))
                     ):
                         name = ent.text  # not a city taken for a person: "struck Kharkiv"
                     break
@@ -1018,12 +1049,17 @@ class ArticleActors:
             return None
         if any(t.ent_type_ not in {"", "PERSON", "LOC", "ORG"} for t in words):
             return None
+        if any(t.ent_type_ == "PERSON" for t in words) and (
+            span.root.head.lemma_.lower() not in PLACE_VERBS
+        ):
+            return None  # "met Santos" is a person; "struck Kharkiv", "seized Goma" a place
         ents = {(t.ent_iob_ == "B", t.ent_type_) for t in words}
         if words[0].ent_type_ and not any(first for first, _ in ents):
             return None  # the end of a longer name
         text = " ".join(t.text for t in words)
-        if self.kb.by_surname(text, code=None, day=self.published, fuzzy=False) is not None:
-            return None
+        placed = span.root.head.lemma_.lower() in PLACE_VERBS
+        if not placed and self.kb.by_surname(text, code=None, day=self.published, fuzzy=False):
+            return None  # a known person's name, unless what is done to it is done to places
         cities = [
             e
             for e in gazetteer().lookup(text)
