@@ -438,3 +438,11 @@ def test_blocking_a_package_or_a_bill_is_a_rejection() -> None:
 )
 def test_deployments_near_a_country_and_memberships(text: str, expected: tuple) -> None:
     assert _dyads(text) == [expected]
+
+
+def test_destroying_a_warship_or_a_depot_is_an_attack() -> None:
+    warship = "Ukrainian forces destroyed a Russian warship."
+    assert _dyads(warship) == [("ASSAULT", ["UKR"], ["RUS"])]
+    depot = "Israeli jets destroyed a Hezbollah weapons depot in southern Lebanon."
+    assert _dyads(depot) == [("ASSAULT", ["ISR"], ["LBN"])]
+    assert _dyads("The fire destroyed the building.") == []
