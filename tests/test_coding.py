@@ -446,3 +446,11 @@ def test_destroying_a_warship_or_a_depot_is_an_attack() -> None:
     depot = "Israeli jets destroyed a Hezbollah weapons depot in southern Lebanon."
     assert _dyads(depot) == [("ASSAULT", ["ISR"], ["LBN"])]
     assert _dyads("The fire destroyed the building.") == []
+
+
+def test_attending_an_event_abroad_is_a_visit() -> None:
+    text = "Serbia's president attended the Victory Day parade in Moscow on Friday."
+    assert _dyads(text) == [("CONSULT", ["SRB"], ["RUS"])]
+    assert _dyads("Modi attended the G7 summit in Italy.") == [("CONSULT", ["IND"], ["ITA"])]
+    # at home, or nowhere named, it is no visit
+    assert _dyads("Putin attended a concert in Moscow.") == []

@@ -527,6 +527,12 @@ def _by_phone(verb: Token) -> bool:
     )
 
 
+def _places_in(verb: Token) -> list[Token]:
+    """Where a verb, or what it acts on, is "in": "arrived in Moscow", "attended the
+    summit in Kazan"."""
+    return prep_objects(verb, {"in"}) + [h for o in _objects(verb) for h in prep_objects(o, {"in"})]
+
+
 def _measured_in(noun: Token) -> list[Token]:
     """What a sum is in: "aid" in "with $4.5 billion in additional aid"."""
     if noun.ent_type_ != "MONEY" and not any(
@@ -565,7 +571,7 @@ def _has_need(
         # summit of the two or more parties whose act it frames
         return len({e.key() for e in _clause_subject(token, actors)}) >= 2
     if need == "in_actor":
-        return any(actors.resolve(h) for h in prep_objects(token, {"in"}))
+        return any(actors.resolve(h) for h in _places_in(token))
     if need == "xcomp":
         return bool(_children(token, {"xcomp"}))
     if "+" in need:
@@ -996,6 +1002,10 @@ def verb_mention(
     if objects and not deeper and trig.event in TOPIC_ON:
         aimed = aimed - {"on"}  # "pressed Xi on Ukraine": Xi is pressed, Ukraine the topic
     targets = [e for h in prep_objects(tok, aimed) for e in actors.resolve(h)]
+    if trig.key == "attend":
+        # "attended the Victory Day parade in Moscow": a visit to where it is held; what
+        # is attended is no party
+        objects, targets = [], [e for h in _places_in(tok) for e in actors.resolve(h)]
     if (
         not objects
         and not targets
