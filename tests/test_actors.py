@@ -115,3 +115,7 @@ def test_a_city_named_like_a_person_is_a_place_only_where_places_are_acted_on() 
     # "met Santos" is a person, not the Brazilian port
     met = _actors("Biden met Santos in Washington.")
     assert "BRA" not in {a.code for a in met}
+
+
+def test_a_city_visited_is_a_place_whatever_its_tag() -> None:
+    assert [a.code for a in _actors("Biden visited Zaporizhzhia.")] == ["USA", "UKR"]

@@ -69,6 +69,8 @@ PLACE_VERBS = frozenset(
         "bombard",
         "blockade",
         "surround",
+        "visit",
+        "tour",
     }
 )
 LOCATING_PREPS = frozenset({"in", "from", "throughout", "across", "inside"})
