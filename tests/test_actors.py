@@ -119,3 +119,9 @@ def test_a_city_named_like_a_person_is_a_place_only_where_places_are_acted_on() 
 
 def test_a_city_visited_is_a_place_whatever_its_tag() -> None:
     assert [a.code for a in _actors("Biden visited Zaporizhzhia.")] == ["USA", "UKR"]
+
+
+def test_a_surname_the_tagger_took_for_a_common_noun() -> None:
+    # "Trump" opening a sentence is tagged as the noun "trump"
+    actors = _actors("Trump threatened tariffs on Mexico.", published="2019-06-01")
+    assert [(a.code, a.name) for a in actors][:1] == [("USA", "Donald Trump")]

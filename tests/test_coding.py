@@ -454,3 +454,16 @@ def test_attending_an_event_abroad_is_a_visit() -> None:
     assert _dyads("Modi attended the G7 summit in Italy.") == [("CONSULT", ["IND"], ["ITA"])]
     # at home, or nowhere named, it is no visit
     assert _dyads("Putin attended a concert in Moscow.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The EU slapped anti-dumping duties on Chinese electric vehicles.", ["IGO", "CHN"]),
+        ("Japan restricted exports of chip materials to South Korea.", ["JPN", "KOR"]),
+        ("Mexico curbed imports from China.", ["MEX", "CHN"]),
+    ],
+)
+def test_trade_measures_are_sanctions(text: str, expected: list) -> None:
+    assert _dyads(text) == [("SANCTION", [expected[0]], [expected[1]])]
+    assert _dyads("The officer was on duty.") == []

@@ -670,6 +670,10 @@ class ArticleActors:
             return False  # "seized a tanker in the Gulf of Oman": a sea, not Oman
         if head.i in self.matches or head.ent_type_ or head.pos_ == "PROPN":
             return True
+        if _initial_name(self.doc[head.i : head.i + 1]) and self.kb.by_surname(
+            head.text, day=self.published, fuzzy=False
+        ):
+            return True  # "Trump threatened tariffs": a known surname the tagger took as a noun
         if head.pos_ != "NOUN":
             return False
         if self._region(head) is not None:
@@ -879,7 +883,7 @@ class ArticleActors:
             known = self.register.get(norm(span.root.text))
             if (
                 known is None
-                and span.root.pos_ == "PROPN"
+                and (span.root.pos_ == "PROPN" or _initial_name(span))
                 and span.root.ent_type_ != "NORP"  # "a Christian missionary"
                 and not _is_city(span.root.text)
                 and not _hyphen_bound(span.root)  # "Mazar-i-Sharif" is no Sharif
@@ -893,6 +897,7 @@ class ArticleActors:
                     code=nationality,
                     day=self.published,
                     fuzzy=span.root.ent_type_ in {"", "PERSON"}
+                    and span.root.pos_ == "PROPN"
                     and not span.root.text.isupper()
                     # a name's first word is no misspelt surname: "the Amber Fort"
                     and span.root.dep_ != "compound",
@@ -1325,6 +1330,21 @@ def _hyphen_bound(token: Token) -> bool:
         return False
     prev = token.doc[token.i - 1]
     return prev.text in {"-", "‐", "‑"} and not prev.whitespace_
+
+
+def _initial_name(span: Span) -> bool:
+    """A bare capitalised noun opening its sentence as its subject, which the tagger may
+    have taken for a common noun: "Trump threatened tariffs on Mexico" (exact surnames
+    only)."""
+    root = span.root
+    return (
+        len(span) == 1
+        and root.pos_ == "NOUN"
+        and root.i == root.sent.start
+        and root.dep_ in {"nsubj", "nsubjpass"}
+        and root.text[:1].isupper()
+        and not root.text.isupper()
+    )
 
 
 def _is_city(text: str) -> bool:
