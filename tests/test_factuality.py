@@ -373,3 +373,9 @@ def test_a_hope_is_an_intention_whatever_the_lemmatizer_says(text: str) -> None:
 def test_a_motive_is_not_what_is_blocked() -> None:
     text = "Polish farmers blocked border crossings with Ukraine in protest at grain imports."
     assert all(value == "asserted" for _, value in _facts(text))
+
+
+def test_what_someone_is_warned_against_doing_is_not_done() -> None:
+    facts = _facts("Putin warned the West against sending long-range missiles to Ukraine.")
+    assert ("THREATEN", "asserted") in facts
+    assert ("AID", "speculative") in facts

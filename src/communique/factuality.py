@@ -410,6 +410,15 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in came_from.children)
             )
         )
+        if (
+            governing
+            and came_from is not None
+            and came_from.dep_ == "prep"
+            and came_from.lower_ in ANTICIPATED_PREPS
+            and level.lemma_.lower() in cues.anticipating_verbs
+        ):
+            # "warned the West against sending missiles": warned of, not done
+            return "speculative", None
         if governing and _opposed_act(level, came_from, cues):
             # "France opposes sending troops", "objected to sending tanks": an act
             # opposed is not done
