@@ -379,3 +379,10 @@ def test_what_someone_is_warned_against_doing_is_not_done() -> None:
     facts = _facts("Putin warned the West against sending long-range missiles to Ukraine.")
     assert ("THREATEN", "asserted") in facts
     assert ("AID", "speculative") in facts
+
+
+def test_a_denial_denied_leaves_the_act_open() -> None:
+    facts = _facts("Macron refused to rule out sending troops to Ukraine.")
+    assert ("AID", "speculative") in facts
+    # a plain denial still negates
+    assert ("AID", "negated") in _facts("NATO ruled out sending troops to Ukraine.")

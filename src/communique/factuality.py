@@ -436,6 +436,15 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
             outer, _ = _assess(level, None, cues)
             if outer in DOUBTED:
                 return outer, None
+        if (
+            cue == "negated"
+            and governing
+            and _phrasal_lemma(level) in cues.negative_governors
+            and _assess(level, None, cues)[0] == "negated"
+        ):
+            # "refused to rule out sending troops", "did not deny the strike": a denial
+            # denied leaves the act open
+            return "speculative", None
         if cue is not None:
             return cue, None
         if (
