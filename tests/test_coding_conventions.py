@@ -2072,3 +2072,49 @@ def test_a_to_hung_inside_the_object_still_names_the_target() -> None:
     # the parser hangs "to Nigeria" on "bronzes", inside "hundreds of ... bronzes"
     events = analyze("Germany handed over hundreds of looted bronzes to Nigeria.").events
     assert [(e.event, [r.code for r in e.recipient]) for e in events] == [("RETREAT", ["NGA"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israel denied entry to two UN rapporteurs.", [("REJECT", ["ISR"], ["IGO"])]),
+        ("Russia denied visas to three American reporters.", [("REJECT", ["RUS"], ["USA"])]),
+        ("Russia denied the accusation.", []),
+        ("Iran denied claims that it had sent drones to Russia.", []),
+    ],
+    ids=["entry", "visas", "a-charge", "a-claim"],
+)
+def test_denying_entry_or_visas_is_a_refusal(text: str, expected: list) -> None:
+    assert _dyads(text) == expected
+
+
+def test_an_infinitive_with_its_own_subject_is_what_is_allowed() -> None:
+    # "allowed X to travel" parsed as a clause with its own subject, not object + xcomp
+    dyads = _dyads(
+        "Pakistan's interior minister allowed opposition leader Imran Khan to hold a rally."
+    )
+    assert ("CONCEDE", ["PAK"], []) in dyads
+
+
+def test_setting_fire_to_premises_is_coercion() -> None:
+    assert _dyads("Israeli settlers set fire to a Palestinian school near Nablus.") == [
+        ("COERCE", ["ISR"], ["PSE"])
+    ]
+    # one's own bedding burnt in a jail riot harms no one else
+    assert ("COERCE", ["PSE"], ["ISR"]) not in _dyads(
+        "Palestinian inmates rioted in an Israeli prison, setting fire to their mattresses."
+    )
+
+
+def test_what_a_crowd_calls_for_while_protesting_is_the_protest() -> None:
+    assert _dyads("Thousands of Serbs marched in Belgrade calling for early elections.") == [
+        ("PROTEST", ["SRB"], [])
+    ]
+    # a demand made of a named party is still a request
+    dyads = _dyads("Thousands of Georgians rallied in Tbilisi demanding that Russia leave.")
+    assert ("REQUEST", ["GEO"], ["RUS"]) in dyads
+
+
+def test_what_a_thing_makes_possible_is_no_concession() -> None:
+    text = "The SCO offers a useful forum, allowing India to build trust with its neighbours."
+    assert not [d for d in _dyads(text) if d[0] == "CONCEDE"]

@@ -573,7 +573,12 @@ def _has_need(
     if need == "in_actor":
         return any(actors.resolve(h) for h in _places_in(token))
     if need == "xcomp":
-        return bool(_children(token, {"xcomp"}))
+        # "allowed the opposition to hold a rally" is parsed either way: an object and an
+        # xcomp, or an infinitive clause with its own subject
+        return bool(_children(token, {"xcomp"})) or any(
+            c.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in _children(token, {"ccomp"})
+        )
     if "+" in need:
         # "object_diplomat+xcomp_departure": every part ("ordered the ambassador to leave")
         return all(_has_need(token, part, support, actors, lexicon) for part in need.split("+"))
@@ -585,11 +590,14 @@ def _has_need(
         )
     if need.startswith("purpose_"):
         # "marched in London to demand a ceasefire": a walk made a protest by its aim
+        # or "marched through Belgrade demanding early elections"
         members = lexicon.classes.get(need[len("purpose_") :], frozenset())
         return any(
             x.lemma_.lower() in members
-            and x.tag_ == "VB"
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children)
+            and (
+                (x.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in x.children))
+                or x.tag_ == "VBG"
+            )
             for x in _children(token, {"advcl"})
         )
     if need == "object":
@@ -888,6 +896,10 @@ def verb_mention(
         )
     ):
         # "a base hosting US forces", "Poland hosts American troops": stationed, no visit
+        return None
+    if trig.key == "allow" and tok.tag_ == "VBG" and tok.dep_ == "advcl":
+        # "the SCO provides a framework, allowing India to build trust": what a thing
+        # makes possible, no concession made
         return None
     if trig.key == "call" and _children(tok, {"oprd"}):
         # "called Israel a terrorist state", "calling its government fascist": a name
@@ -2226,7 +2238,22 @@ def find_mentions(
             _peacekeeping(mention, tok)
             found.append((tok, support, mention))
             actors.note_parties(mention.actor + mention.recipient)
-    return found
+    protests = {tok.i for tok, _, m in found if m.event == "PROTEST"}
+    return [f for f in found if not _protest_demand(f[0], f[2], protests)]
+
+
+def _protest_demand(tok: Token, mention: Mention, protests: set[int]) -> bool:
+    """ "thousands demonstrated in Kirkuk calling for independence": what a crowd calls
+    for while it protests is what the protest is about, not a request of its own (unless
+    it is made of a named party)."""
+    return (
+        mention.event == "REQUEST"
+        and mention.how == "verb"
+        and tok.tag_ == "VBG"
+        and tok.dep_ in {"advcl", "xcomp", "conj"}
+        and tok.head.i in protests
+        and not any(e.code for e in mention.recipient)
+    )
 
 
 def _peacekeeping(mention: Mention, tok: Token) -> None:
