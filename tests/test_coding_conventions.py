@@ -2118,3 +2118,19 @@ def test_what_a_crowd_calls_for_while_protesting_is_the_protest() -> None:
 def test_what_a_thing_makes_possible_is_no_concession() -> None:
     text = "The SCO offers a useful forum, allowing India to build trust with its neighbours."
     assert not [d for d in _dyads(text) if d[0] == "CONCEDE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia halted its offensive near Kharkiv on Monday.", ("RETREAT", ["RUS"], ["UKR"])),
+        (
+            "Israel suspended military operations in southern Lebanon.",
+            ("RETREAT", ["ISR"], ["LBN"]),
+        ),
+        ("The United States paused arms deliveries to Ukraine.", ("SANCTION", ["USA"], ["UKR"])),
+    ],
+    ids=["halted-offensive", "suspended-operations", "paused-deliveries"],
+)
+def test_halting_ones_own_fighting_is_a_truce(text: str, expected: tuple) -> None:
+    assert _dyads(text) == [expected]
