@@ -125,3 +125,9 @@ def test_a_surname_the_tagger_took_for_a_common_noun() -> None:
     # "Trump" opening a sentence is tagged as the noun "trump"
     actors = _actors("Trump threatened tariffs on Mexico.", published="2019-06-01")
     assert [(a.code, a.name) for a in actors][:1] == [("USA", "Donald Trump")]
+
+
+def test_a_city_spelt_right_is_no_misspelt_country() -> None:
+    # "Austin" is a city in Texas, not a misspelling of Austria
+    events = analyze("Kishida met Austin in Tokyo on Tuesday.", published="2024-03-01").events
+    assert [sorted(e.code or "" for e in ev.actor) for ev in events] == [["JPN", "USA"]]

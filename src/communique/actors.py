@@ -1033,13 +1033,16 @@ class ArticleActors:
         for ent in span.ents:
             if ent.label_ not in {"GPE", "LOC", "NORP"} or allegiance(ent[0]):
                 continue
+            place = None
+            if ent.label_ == "GPE":
+                place = gazetteer().city(ent.text.removeprefix("the "))
+            if place is not None and place.country and place.name == ent.text:
+                return place.country  # a city spelt right: "Austin", not "Austria" misspelt
             fuzzy = self.kb.country_fuzzy(ent.text)
             if fuzzy is not None:
                 return fuzzy
-            if ent.label_ == "GPE":
-                place = gazetteer().city(ent.text.removeprefix("the "))
-                if place is not None and place.country:
-                    return place.country
+            if place is not None and place.country:
+                return place.country
         return self._untagged_city(span)
 
     def _untagged_city(self, span: Span) -> str | None:
