@@ -2134,3 +2134,8 @@ def test_what_a_thing_makes_possible_is_no_concession() -> None:
 )
 def test_halting_ones_own_fighting_is_a_truce(text: str, expected: tuple) -> None:
     assert _dyads(text) == [expected]
+
+
+def test_refusing_to_rule_out_is_no_rejection() -> None:
+    assert _dyads("Poland refused to rule out sending jets to Ukraine.") == []
+    assert _dyads("Poland refused to send jets to Ukraine.") == [("REJECT", ["POL"], ["UKR"])]

@@ -376,9 +376,12 @@ def test_a_motive_is_not_what_is_blocked() -> None:
 
 
 def test_what_someone_is_warned_against_doing_is_not_done() -> None:
-    facts = _facts("Putin warned the West against sending long-range missiles to Ukraine.")
-    assert ("THREATEN", "asserted") in facts
-    assert ("AID", "speculative") in facts
+    text = "Putin warned Germany against sending long-range missiles to Ukraine."
+    events = analyze(text, published="2024-06-14").events
+    found = [(e.event, [a.code for a in e.actor], e.factuality) for e in events]
+    assert ("THREATEN", ["RUS"], "asserted") in found
+    # the one warned would send them, not the one who warns
+    assert ("AID", ["DEU"], "speculative") in found
 
 
 def test_a_denial_denied_leaves_the_act_open() -> None:
@@ -386,3 +389,34 @@ def test_a_denial_denied_leaves_the_act_open() -> None:
     assert ("AID", "speculative") in facts
     # a plain denial still negates
     assert ("AID", "negated") in _facts("NATO ruled out sending troops to Ukraine.")
+
+
+def test_what_a_named_party_is_ordered_to_do_is_not_yet_done() -> None:
+    events = analyze("The UN Security Council ordered Iraq to withdraw from Kuwait.").events
+    assert [(e.event, [a.code for a in e.actor], e.factuality) for e in events] == [
+        ("RETREAT", ["IRQ"], "speculative")
+    ]
+    # a commander's order to his own forces is told as done
+    assert _facts("Putin ordered troops to withdraw from Kherson.") == [("RETREAT", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Dutch court barred Israel from striking targets in Lebanon.",
+        "American pressure deterred Israel from attacking Iran's nuclear sites.",
+    ],
+    ids=["barred", "deterred"],
+)
+def test_what_a_party_is_barred_from_doing_is_negated(text: str) -> None:
+    assert _facts(text) == [("ASSAULT", "negated")]
+
+
+def test_a_remark_hung_on_an_ordered_act_is_the_speakers() -> None:
+    # the parser hangs ", blaming ..." on "close", the act ordered
+    text = "Poland ordered Russia to shut its consulate in Gdansk, blaming Moscow for sabotage."
+    events = analyze(text, published="2024-06-14").events
+    assert ("ACCUSE", "asserted") in [(e.event, e.factuality) for e in events]
+    assert ("SANCTION", ["POL"], ["RUS"]) in [
+        (e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events
+    ]

@@ -317,9 +317,11 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb:
             # "after being attacked by Houthi forces", "after meeting Xi, Putin said":
             # the clause the preposition hangs on supplies the subject; but "accused
-            # Russia of killing", "blamed Iran for attacking": its object does it
+            # Russia of killing", "blamed Iran for attacking", "warned the West against
+            # sending", "barred Russia from using": its object does it
             host = verb.head.head
-            controller = _children(host, {"dobj"}) if verb.head.lower_ in {"of", "for"} else []
+            controlling = verb.head.lower_ in {"of", "for", "against", "from"}
+            controller = _children(host, {"dobj"}) if controlling else []
             if controller and host.pos_ == "VERB":
                 return controller, any(c.dep_ == "auxpass" for c in verb.children)
             subj, _ = subject_of(host)
@@ -330,6 +332,9 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
                 # passive one's object
                 subj, _ = subject_of(verb.head)
                 return subj, True
+            if verb.dep_ == "xcomp" and seen == 1 and _orders_a_party(verb.head):
+                # "the ICJ ordered Israel to halt its offensive": Israel would halt
+                return _children(verb.head, {"dobj"}), False
             if verb.dep_ == "xcomp" and seen == 1 and verb.head.lemma_.lower() in OBJECT_CONTROL:
                 # "called on Israel to allow": the one called on
                 controller = _children(verb.head, {"dobj"}) or prep_objects(
@@ -344,6 +349,28 @@ def subject_of(verb: Token) -> tuple[list[Token], bool]:
         break
     fronted = _fronted_subject(verb)
     return ([fronted], False) if fronted is not None else ([], False)
+
+
+# Verbs that reject or deny what they take: refusing them leaves it open
+DENIALS = frozenset({"rule out", "exclude", "deny", "reject", "dismiss"})
+
+
+def _phrasal(verb: Token) -> str:
+    """A verb's lemma with its particle: "rule out"."""
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+
+
+# Verbs of command: "ordered troops to withdraw" is done by whoever commands them
+COMMANDS = frozenset({"order", "instruct", "command", "direct"})
+
+
+def _orders_a_party(verb: Token) -> bool:
+    """ "the court ordered Russia to pay": a command to a named party, which does (or
+    not) what it is ordered to, unlike "ordered troops to withdraw" (the commander's)."""
+    return verb.lemma_.lower() in COMMANDS and any(
+        o.pos_ == "PROPN" for o in _children(verb, {"dobj"})
+    )
 
 
 def _fronted_subject(verb: Token) -> Token | None:
@@ -896,6 +923,9 @@ def verb_mention(
         )
     ):
         # "a base hosting US forces", "Poland hosts American troops": stationed, no visit
+        return None
+    if trig.event == "REJECT" and any(_phrasal(x) in DENIALS for x in _children(tok, {"xcomp"})):
+        # "Macron refused to rule out sending troops": a refusal to reject leaves it open
         return None
     if trig.key == "allow" and tok.tag_ == "VBG" and tok.dep_ == "advcl":
         # "the SCO provides a framework, allowing India to build trust": what a thing

@@ -166,6 +166,10 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool, negation: bool = True
             found.add("future")
         elif lemma in cues.speculative_governors:
             found.add("speculative")
+        elif lemma in COMMANDS and any(
+            c.dep_ == "dobj" and c.pos_ == "PROPN" for c in level.children
+        ):
+            found.add("speculative")  # "the ICJ ordered Israel to halt": not yet done
     if governing and level.lower_ == "short" and level.head.lemma_.lower() in SHORT_OF:
         found.add("negated")  # "stopped short of imposing sanctions", "fell short of"
     if level.lower_ == "going" and any(c.dep_ == "xcomp" for c in level.children):
@@ -183,6 +187,9 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool, negation: bool = True
     return next((cue for cue in CUE_PRIORITY if cue in found), None)
 
 
+# Verbs of command: what a named party is ordered to do is a directive ("ordered troops
+# to withdraw" is the commander's own act)
+COMMANDS = frozenset({"order", "instruct", "command", "direct"})
 # Nouns whose "that" clause is what someone announced
 ANNOUNCING_NOUNS = frozenset(
     {"announcement", "statement", "pledge", "promise", "assurance", "declaration", "vow"}
@@ -486,11 +493,35 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
         if level.dep_ in CLAUSE_CLIMB_DEPS and level.head != level:
             came_from = level
             level = level.head
+            if _misplaced_remark(came_from, level, cues):
+                level = level.head
             continue
         break
     if question:
         return "speculative", None
     return "asserted", None
+
+
+# Participles by which a party comments on its own act: ", blaming Moscow for ..."
+REMARKS = frozenset({"blame", "accuse", "cite", "condemn", "denounce", "describe", "call"})
+
+
+def _misplaced_remark(participle: Token, head: Token, cues: Cues) -> bool:
+    """ "Poland ordered Russia to close its consulate, blaming Moscow for an arson
+    attack": the parser hangs the comment on the ordered act, but it is said by the
+    clause's subject, as real as the order, not as the closing."""
+    return (
+        participle.dep_ == "advcl"
+        and participle.tag_ == "VBG"
+        and participle.i > 0
+        and participle.doc[participle.i - 1].text == ","
+        and (
+            participle.lemma_.lower() in REMARKS
+            or participle.lemma_.lower() in cues.reporting_verbs
+        )
+        and head.dep_ == "xcomp"
+        and head.head != head
+    )
 
 
 # What an act is done "in": its motive ("in protest", "in retaliation"), not its object
