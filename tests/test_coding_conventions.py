@@ -2139,3 +2139,12 @@ def test_halting_ones_own_fighting_is_a_truce(text: str, expected: tuple) -> Non
 def test_refusing_to_rule_out_is_no_rejection() -> None:
     assert _dyads("Poland refused to rule out sending jets to Ukraine.") == []
     assert _dyads("Poland refused to send jets to Ukraine.") == [("REJECT", ["POL"], ["UKR"])]
+
+
+def test_a_host_state_gives_the_room_not_a_party() -> None:
+    text = "Qatar hosted talks between Israeli and Palestinian officials in Doha."
+    assert _dyads(text) == [("CONSULT", ["ISR", "PSE"], [])]
+    # a host who is a person takes part
+    text = "Turkish Foreign Minister Hakan Fidan hosted a meeting between the Russian and "
+    text += "Ukrainian foreign ministers in Antalya."
+    assert _dyads(text) == [("CONSULT", ["RUS", "TUR", "UKR"], [])]

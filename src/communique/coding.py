@@ -1796,6 +1796,16 @@ def noun_mention(
     if trig.reciprocal and (between or partners):
         # "the Johannesburg meeting between Jaishankar and Wang Yi": where it was held
         compounds = [e for e in compounds if not _town(e, actors)]
+    if (
+        trig.reciprocal
+        and support is not None
+        and lexicon.lemma(support) == "host"
+        and len({e.code or e.key() for e in between}) >= 2
+    ):
+        # "Saudi Arabia hosted talks between US and Russian officials": a host state gives
+        # the room; the talks are the two parties' (a person or a body that hosts them
+        # takes part)
+        owners = [e for e in owners if e.name or e.role or e.org or e.code == "IGO"]
     if trig.reciprocal:
         actor = _dedupe(between + owners + compounds + by + partners)
         recipient: list[Entity] = []
