@@ -2148,3 +2148,37 @@ def test_a_host_state_gives_the_room_not_a_party() -> None:
     text = "Turkish Foreign Minister Hakan Fidan hosted a meeting between the Russian and "
     text += "Ukrainian foreign ministers in Antalya."
     assert _dyads(text) == [("CONSULT", ["RUS", "TUR", "UKR"], [])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Canada imposed tariffs of 100 percent on Chinese electric vehicles.",
+            [("SANCTION", ["CAN"], ["CHN"])],
+        ),
+        ("Tariffs on Chinese goods hurt American farmers.", []),
+    ],
+    ids=["imposed", "no-act"],
+)
+def test_tariffs_imposed_on_a_party_are_a_sanction(text: str, expected: list) -> None:
+    assert _dyads(text) == expected
+
+
+def test_a_hyphenated_owner_is_the_target() -> None:
+    assert _dyads("Houthi rebels seized an Israeli-linked cargo ship in the Red Sea.") == [
+        ("COERCE", ["YEM"], ["ISR"])
+    ]
+
+
+def test_a_ceasefire_brokered_by_third_parties_is_their_mediation() -> None:
+    text = "Armenia and Azerbaijan agreed to a ceasefire brokered by Russia."
+    events = analyze(text, published="2024-06-14").events
+    found = [(e.event, sorted(a.code or "" for a in e.actor), e.factuality) for e in events]
+    assert ("CONSULT", ["RUS"], "asserted") in found
+    assert ("AGREE", ["ARM", "AZE"], "asserted") in found
+
+
+def test_forces_sent_to_lead_a_security_mission_are_aid() -> None:
+    text = "Rwanda deployed soldiers to Mozambique to lead a multinational security mission."
+    assert _dyads(text) == [("AID", ["RWA"], ["MOZ"])]

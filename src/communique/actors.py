@@ -132,6 +132,8 @@ PARTY_ANAPHORS = {
 # Entity labels of an amount whose "of" holds what it is: "6 billion euros of funding
 # for Hungary"
 MEASURES = frozenset({"MONEY", "QUANTITY", "CARDINAL", "PERCENT"})
+# Whose a thing is, said with a hyphen: "an Israeli-linked ship", "a Liberian-flagged tanker"
+OWNED = frozenset({"link", "own", "flag", "tie", "connect", "operate", "register"})
 TIES = frozenset(
     {"link", "tie", "connect", "affiliate", "associate", "want", "back", "sponsor", "own"}
 )
@@ -360,6 +362,14 @@ class ArticleActors:
                 continue  # "the Nasser hospital complex" is named after him, not his
             if child.dep_ in {"poss", "compound", "amod", "nmod"} and child.i < head.i:
                 found.extend(self.resolve(child))
+                if child.dep_ == "amod" and child.lemma_.lower() in OWNED:
+                    # "an Israeli-linked container ship", "a Greek-owned tanker"
+                    found.extend(
+                        e
+                        for c in child.children
+                        if c.dep_ in {"amod", "npadvmod", "compound", "nmod"} and c.i < child.i
+                        for e in self.resolve(c)
+                    )
             elif child.dep_ == "prep" and child.lower_ in {"of", "for"}:
                 # "the mandate of UNIFIL", "a camp for Congolese refugees"
                 for grand in child.children:

@@ -241,7 +241,17 @@ def prep_objects(token: Token, preps: set[str]) -> list[Token]:
         if child.dep_ in PREP_DEPS and child.lower_ in preps:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             out.extend(objects or _stranded_object(child))
+        elif child.dep_ == "prep" and child.lower_ == "of" and "of" not in preps:
+            # "tariffs of 25 percent on Canada", "a loan of $5 billion to Ukraine": the
+            # parser hangs the phrase on the amount
+            for amount in child.children:
+                if amount.dep_ == "pobj" and amount.ent_type_ in AMOUNTS:
+                    out.extend(prep_objects(amount, preps))
     return out
+
+
+# Entity types of an amount a phrase can hang on
+AMOUNTS = frozenset({"PERCENT", "MONEY", "QUANTITY"})
 
 
 def _stranded_object(prep: Token) -> list[Token]:
@@ -1235,6 +1245,10 @@ def _mediation(
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         mediators = [e for h in prep_objects(tok, {"by"}) for e in actors.resolve(h)]
         parties = _clause_subject(tok.head, actors, MEDIATED_PREPS)
+        if not parties and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
+            # "Armenia and Azerbaijan signed a deal brokered by Washington"
+            subj, passive = subject_of(tok.head.head)
+            parties = [] if passive else [e for h in subj for e in actors.resolve(h)]
         if parties:
             # "Kyiv released 50 Russian soldiers in a swap mediated by Turkey": those the
             # clause acts on are a party too
@@ -1260,7 +1274,7 @@ def _mediation(
 
 # Where a mediated deal or talks sit in the clause of those who made them: "agreed to a
 # ceasefire after talks mediated by Qatar", "restored relations in a deal brokered by"
-MEDIATED_PREPS = frozenset({"in", "after", "following", "under", "through", "via"})
+MEDIATED_PREPS = frozenset({"in", "after", "following", "under", "through", "via", "to", "on"})
 # Verbs of handing someone or something over: the party is who receives it
 TRANSFERS = frozenset({"hand over", "hand", "extradite", "transfer", "deliver", "return"})
 # Where troops sent are deployed, not given: "sent troops to the border"
@@ -2303,9 +2317,19 @@ def _peacekeeping(mention: Mention, tok: Token) -> None:
     if (
         mention.event == "MOBILIZE"
         and mention.mode == "troops"
-        and any("peacekeep" in t.lower_ for t in tok.subtree)
+        and any("peacekeep" in t.lower_ or _keeping_mission(t) for t in tok.subtree)
     ):
         mention.event, mention.mode, mention.cameo = "AID", None, "074"
+
+
+# Missions whose forces keep order for a host: "to lead a multinational security mission"
+KEEPING = frozenset({"multinational", "security", "stabilisation", "stabilization", "peace"})
+
+
+def _keeping_mission(tok: Token) -> bool:
+    return tok.lemma_.lower() == "mission" and any(
+        c.lower_ in KEEPING for c in tok.children if c.dep_ in {"amod", "compound"}
+    )
 
 
 OPERATIONS = frozenset({"mission", "operation", "force", "deployment", "contingent", "coalition"})

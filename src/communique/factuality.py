@@ -187,6 +187,8 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool, negation: bool = True
     return next((cue for cue in CUE_PRIORITY if cue in found), None)
 
 
+# Verbs of bringing others to an agreement
+BROKERING = frozenset({"broker", "mediate", "facilitate"})
 # Verbs of command: what a named party is ordered to do is a directive ("ordered troops
 # to withdraw" is the commander's own act)
 COMMANDS = frozenset({"order", "instruct", "command", "direct"})
@@ -288,7 +290,16 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
     ):
         # "after talks mediated by Qatar", "a deal brokered by China": a participle with
         # its agent describes a thing, and is as real as the thing it describes
-        return _assess(trigger.head, None, cues)
+        thing = trigger.head
+        if trigger.lemma_.lower() in BROKERING and (
+            thing.dep_ == "dobj" or (thing.dep_ == "pobj" and thing.head.lower_ in {"to", "on"})
+        ):
+            # "agreed to a ceasefire brokered by Washington": the brokering is as real as
+            # the agreeing, whatever becomes of the ceasefire agreed to
+            verb = thing.head.head if thing.dep_ == "pobj" else thing.head
+            if verb.pos_ in {"VERB", "AUX"}:
+                return _assess(verb, None, cues)
+        return _assess(thing, None, cues)
     if trigger.pos_ in {"NOUN", "PROPN"}:
         own = _nominal_cue(trigger, cues)
         if own is not None:
