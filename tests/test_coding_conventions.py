@@ -2182,3 +2182,38 @@ def test_a_ceasefire_brokered_by_third_parties_is_their_mediation() -> None:
 def test_forces_sent_to_lead_a_security_mission_are_aid() -> None:
     text = "Rwanda deployed soldiers to Mozambique to lead a multinational security mission."
     assert _dyads(text) == [("AID", ["RWA"], ["MOZ"])]
+
+
+def test_air_defences_are_their_states_forces() -> None:
+    text = "Ukraine's air force said its air defences shot down 25 Russian drones overnight."
+    assert _dyads(text) == [("ASSAULT", ["UKR"], ["RUS"])]
+
+
+def test_visa_restrictions_on_a_party_are_a_sanction() -> None:
+    text = "The United States imposed visa restrictions on Nicaraguan officials."
+    assert _dyads(text) == [("SANCTION", ["USA"], ["NIC"])]
+
+
+def test_a_complaint_is_against_whoever_did_what_it_answers() -> None:
+    text = "Lithuania lodged a protest after a Belarusian helicopter violated its airspace."
+    assert _dyads(text) == [("ACCUSE", ["LTU"], ["BLR"])]
+    events = analyze(text, published="2024-06-14").events
+    assert [e.mode for e in events] == ["disapprove"]  # a diplomatic protest, not a march
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mali's junta suspended the BBC and Voice of America for two weeks.",
+            [("COERCE", ["MLI"], ["GBR", "USA"])],
+        ),
+        (
+            "Afghanistan's Taliban government banned girls from attending university.",
+            [("COERCE", ["AFG"], [])],
+        ),
+    ],
+    ids=["outlets-suspended", "girls-banned"],
+)
+def test_silencing_outlets_and_barring_people_is_repression(text: str, expected: list) -> None:
+    assert _dyads(text) == expected

@@ -539,6 +539,16 @@ def _ultimatum(tok: Token, lexicon: Lexicon) -> bool:
     )
 
 
+# Verbs that silence an outlet named as their object
+SILENCING = frozenset({"suspend", "ban", "shut down", "block", "close", "halt", "revoke"})
+
+
+def _media_objects(tok: Token, actors: ArticleActors) -> bool:
+    """The verb's objects are all news outlets: "the BBC and Voice of America"."""
+    found = [e for o in _objects(tok) for c in (o, *o.conjuncts) for e in actors.resolve(c)]
+    return bool(found) and all(e.sector == "MED" for e in found)
+
+
 def _by_object(tok: Token, trig: Trigger, lexicon: Lexicon) -> Trigger:
     """The reading of a verb that its object selects ("cancelled restrictions")."""
     for cls, event, cameo, mode, swap in trig.by_object:
@@ -952,6 +962,11 @@ def verb_mention(
     if launch is not None:
         return _finish(tok, trig, *launch, sent, index, "verb", actors, lexicon)
     selected = _by_object(tok, trig, lexicon)
+    if selected is trig and trig.key in SILENCING and _media_objects(tok, actors):
+        # "suspended the BBC and Voice of America": outlets silenced, censorship (1721)
+        selected = dataclasses.replace(
+            trig, event="COERCE", mode="censor", cameo="1721", needs=(), reciprocal=False
+        )
     needed = selected is trig and bool(trig.needs) and not _stative(tok)
     if needed and not any(_has_need(tok, n, None, actors, lexicon) for n in trig.needs):
         return None
@@ -1523,6 +1538,26 @@ def _phrase_target(
     return _nearest_party(purposes, {tok.i}, own, actors, past_places) if purposes else []
 
 
+# Marks of a clause that tells what an act answers: "protested after X did ..."
+CAUSE_MARKS = frozenset({"after", "when", "because", "as"})
+
+
+def _cause_doer(tok: Token, actor: list[Entity], actors: ArticleActors) -> list[Entity]:
+    """The doer of the act a complaint answers, told in a clause of its verb ("after a
+    Chinese aircraft violated its airspace")."""
+    own = {e.code or e.org for e in actor}
+    verb = tok.head if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else tok
+    for clause in _children(verb, {"advcl"}):
+        if not any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKS for c in clause.children):
+            continue
+        subj, passive = subject_of(clause)
+        doers = [] if passive else [e for h in subj for e in actors.resolve(h)]
+        doers = [e for e in doers if e.code and (e.code or e.org) not in own]
+        if doers:
+            return doers
+    return []
+
+
 # Verbs of going somewhere, whose destination is no target of a coordinated act
 JOURNEY_VERBS = frozenset({"flee", "fly", "travel", "go", "return", "escape", "head", "arrive"})
 
@@ -1730,6 +1765,7 @@ def noun_mention(
         targets += hosts
     how = "noun"
     event, cameo = trig.event, trig.cameo
+    lent_mode: object = trig.mode
     crowd: list[Token] = []
     if trig.event == "PROTEST" and (_reaction(tok) or _spreading(tok)) and not owners:
         # "the arrest sparked protests in Turkey", "as protests spread across the
@@ -1762,6 +1798,7 @@ def noun_mention(
         lend = lexicon.support.get(lexicon.lemma(support), {})
         if lend.get("event") and trig.event in (lend.get("for") or ()):
             event, cameo = str(lend["event"]), str(lend["cameo"])
+            lent_mode = lend.get("mode")
     if trig.event == "MOBILIZE" and trig.key == "show" and not (owners or compounds or by):
         # "sent 30 warplanes toward Taiwan in a show of force": the act's doer shows it,
         # at whom the act is aimed
@@ -1845,6 +1882,11 @@ def noun_mention(
     mention = _finish(tok, trig, actor, recipient, sent, index, how, actors, lexicon, crowd)
     if mention is not None:
         mention.event, mention.cameo = event, cameo
+        if event != trig.event:
+            mention.mode = lent_mode if isinstance(lent_mode, str) else None
+        if event == "ACCUSE" and mention.actor and not mention.recipient:
+            # "lodged a protest after a Chinese aircraft violated its airspace"
+            mention.recipient = _cause_doer(tok, mention.actor, actors)
         if event != trig.event and trig.single == event:
             mention.reciprocal = False  # one party's drills: a show of force, not mutual
         mention.far_target = mention.far_target or any(e in within for e in mention.recipient)
@@ -2050,6 +2092,11 @@ def _finish(
             tok, actor, actors, past_places=unplaced, purpose=trig.event in PURPOSE_TARGETS
         )
         far = bool(recipient)
+    if actor and not recipient and trig.event == "ACCUSE":
+        # "Japan lodged a protest after a Chinese aircraft violated its airspace": the
+        # complaint is against whoever did what it answers
+        recipient = _cause_doer(tok, actor, actors)
+        far = far or bool(recipient)
     if actor and not recipient and trig.event == "REQUEST" and how == "verb":
         # "accused Russia of shooting down the plane and demanded compensation": a demand
         # joined to an act aimed at a party is made of that party
