@@ -2217,3 +2217,22 @@ def test_a_complaint_is_against_whoever_did_what_it_answers() -> None:
 )
 def test_silencing_outlets_and_barring_people_is_repression(text: str, expected: list) -> None:
     assert _dyads(text) == expected
+
+
+def test_an_act_done_in_protest_is_no_demonstration() -> None:
+    text = "Niger recalled its ambassador to Algeria in protest at remarks by its minister."
+    assert _dyads(text) == [("SANCTION", ["NER"], ["DZA"])]
+
+
+def test_the_red_cross_only_carries_captives() -> None:
+    text = "Hamas handed over the bodies of two Israeli hostages to the Red Cross."
+    assert _dyads(text) == [("RETREAT", ["PSE"], ["ISR"])]
+    text = "Hamas released four Thai hostages to the Red Cross in Gaza."
+    assert _dyads(text) == [("RETREAT", ["PSE"], ["THA"])]
+
+
+def test_a_state_bringing_its_citizens_home_is_no_retreat() -> None:
+    assert _dyads("China evacuated its citizens from Lebanon.") == []
+    assert _dyads("The United Nations evacuated its staff from Haiti.") == [
+        ("RETREAT", ["IGO"], ["HTI"])
+    ]

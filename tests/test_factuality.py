@@ -420,3 +420,8 @@ def test_a_remark_hung_on_an_ordered_act_is_the_speakers() -> None:
     assert ("SANCTION", ["POL"], ["RUS"]) in [
         (e.event, [a.code for a in e.actor], [r.code for r in e.recipient]) for e in events
     ]
+
+
+def test_a_plot_is_not_the_act_plotted() -> None:
+    facts = _facts("Iran plotted to assassinate an Israeli diplomat in Cyprus.")
+    assert facts == [("ASSAULT", "speculative")]

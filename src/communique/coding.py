@@ -947,6 +947,9 @@ def verb_mention(
     if trig.event == "REJECT" and any(_phrasal(x) in DENIALS for x in _children(tok, {"xcomp"})):
         # "Macron refused to rule out sending troops": a refusal to reject leaves it open
         return None
+    if trig.key == "evacuate" and _object_in_class(tok, "compatriots", lexicon):
+        # "India evacuated its citizens from Sudan": a state brings its people home
+        return None
     if trig.key == "allow" and tok.tag_ == "VBG" and tok.dep_ == "advcl":
         # "the SCO provides a framework, allowing India to build trust": what a thing
         # makes possible, no concession made
@@ -1087,6 +1090,14 @@ def verb_mention(
         if not cause_passive:
             targets = [e for h in cause for e in actors.resolve(h)]
             deeper = bool(targets)
+    if trig.key in TRANSFERS and targets and all(e.org in GO_BETWEENS for e in targets):
+        # "handed over the bodies of four Israeli hostages to the Red Cross": the Red
+        # Cross carries them; whose they are is the party
+        objects = objects or [
+            e for o in _children(tok, OBJECT_DEPS) for e in actors.resolve_within(o)
+        ]
+        if objects:
+            targets, deeper = [], False
     if trig.key in TRANSFERS and not passive and prep_objects(tok, {"to"}) and targets:
         # "handed over a Ukrainian suspect to Germany": Germany receives; the person handed
         # over is no party
@@ -1292,6 +1303,8 @@ def _mediation(
 MEDIATED_PREPS = frozenset({"in", "after", "following", "under", "through", "via", "to", "on"})
 # Verbs of handing someone or something over: the party is who receives it
 TRANSFERS = frozenset({"hand over", "hand", "extradite", "transfer", "deliver", "return"})
+# Bodies that carry captives between parties
+GO_BETWEENS = frozenset({"ICRC", "IFRC"})
 # Where troops sent are deployed, not given: "sent troops to the border"
 # Where forces are sent to show force, not to help: "sent warships near Taiwan"
 APPROACHES = {"near", "off", "around", "toward", "towards", "close"}
@@ -2101,6 +2114,9 @@ def _finish(
         # "accused Russia of shooting down the plane and demanded compensation": a demand
         # joined to an act aimed at a party is made of that party
         recipient = _conjunct_object(tok, actor, actors)
+    if trig.event == "RETREAT" and any(e.org not in GO_BETWEENS for e in recipient):
+        # "released three Israeli hostages to the Red Cross": it only carries them
+        recipient = [e for e in recipient if e.org not in GO_BETWEENS]
     _inherit_counterpart(actor, recipient, actors)
     return Mention(
         event=trig.event,
@@ -2340,7 +2356,31 @@ def find_mentions(
             found.append((tok, support, mention))
             actors.note_parties(mention.actor + mention.recipient)
     protests = {tok.i for tok, _, m in found if m.event == "PROTEST"}
-    return [f for f in found if not _protest_demand(f[0], f[2], protests)]
+    acts = {tok.i for tok, _, m in found if m.event != "PROTEST"}
+    return [
+        f
+        for f in found
+        if not _protest_demand(f[0], f[2], protests) and not _protest_motive(f[0], f[2], acts)
+    ]
+
+
+def _protest_motive(tok: Token, mention: Mention, acts: set[int]) -> bool:
+    """ "recalled its ambassador in protest at Paris's stance": the act is the protest;
+    the words say why it was done, no demonstration."""
+    return (
+        mention.event == "PROTEST"
+        and mention.how == "noun"
+        and tok.dep_ == "pobj"
+        and tok.head.lower_ == "in"
+        and tok.head.head.i in acts
+        # "farmers blockaded border crossings in protest": a crowd's act is its protest
+        and bool(mention.actor)
+        and all(e.sector in STATE_SECTORS for e in mention.actor)
+    )
+
+
+# Sectors of a state's own organs, whose acts "in protest" are diplomacy, not protests
+STATE_SECTORS = frozenset({"GOV", "MIL"})
 
 
 def _protest_demand(tok: Token, mention: Mention, protests: set[int]) -> bool:
