@@ -2379,10 +2379,6 @@ def _protest_motive(tok: Token, mention: Mention, acts: set[int]) -> bool:
     )
 
 
-# Sectors of a state's own organs, whose acts "in protest" are diplomacy, not protests
-STATE_SECTORS = frozenset({"GOV", "MIL"})
-
-
 def _protest_demand(tok: Token, mention: Mention, protests: set[int]) -> bool:
     """ "thousands demonstrated in Kirkuk calling for independence": what a crowd calls
     for while it protests is what the protest is about, not a request of its own (unless
