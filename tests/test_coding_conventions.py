@@ -2236,3 +2236,19 @@ def test_a_state_bringing_its_citizens_home_is_no_retreat() -> None:
     assert _dyads("The United Nations evacuated its staff from Haiti.") == [
         ("RETREAT", ["IGO"], ["HTI"])
     ]
+
+
+def test_the_leaders_of_a_junta_are_its_countrys() -> None:
+    text = "Tinubu met the leaders of Niger's junta in Abuja."
+    assert _dyads(text) == [("CONSULT", ["NER", "NGA"], [])]
+
+
+def test_troops_ordered_somewhere_are_deployed() -> None:
+    assert _dyads("Maduro ordered troops to the border with Guyana.") == [
+        ("MOBILIZE", ["VEN"], ["GUY"])
+    ]
+
+
+def test_what_is_sent_to_help_a_party_is_aid() -> None:
+    text = "Cyprus sent firefighting planes to help Greece battle wildfires."
+    assert _dyads(text) == [("AID", ["CYP"], ["GRC"])]

@@ -1250,7 +1250,9 @@ def _area_adjective(token: Token) -> bool:
 
 ALLEGIANCE_PREFIXES = frozenset({"pro", "anti"})
 # Bodies whose officers hold a role of the body's state: "the speaker of the Czech Senate"
-HOUSES = frozenset({"parliament", "government", "legislature", "senate", "assembly"})
+HOUSES = frozenset(
+    {"parliament", "government", "legislature", "senate", "assembly", "junta", "regime"}
+)
 # A speaker's own forces: "the ministry said its warplanes had struck ..."
 OWN_FORCES = frozenset(
     {"jet", "warplane", "aircraft", "plane", "troop", "soldier", "force", "army", "navy"}

@@ -947,6 +947,16 @@ def verb_mention(
     if trig.event == "REJECT" and any(_phrasal(x) in DENIALS for x in _children(tok, {"xcomp"})):
         # "Macron refused to rule out sending troops": a refusal to reject leaves it open
         return None
+    if (
+        trig.key == "order"
+        and _object_in_class(tok, "troops", lexicon)
+        and prep_objects(tok, {"to", "into"})
+        and not _children(tok, {"xcomp", "ccomp"})
+    ):
+        # "Maduro ordered troops to the border with Guyana": a deployment
+        trig = dataclasses.replace(
+            trig, event="MOBILIZE", mode="troops", cameo="154", needs=(), by_object=()
+        )
     if trig.key == "evacuate" and _object_in_class(tok, "compatriots", lexicon):
         # "India evacuated its citizens from Sudan": a state brings its people home
         return None
