@@ -2252,3 +2252,9 @@ def test_troops_ordered_somewhere_are_deployed() -> None:
 def test_what_is_sent_to_help_a_party_is_aid() -> None:
     text = "Cyprus sent firefighting planes to help Greece battle wildfires."
     assert _dyads(text) == [("AID", ["CYP"], ["GRC"])]
+
+
+def test_a_shipment_intercepted_is_seized() -> None:
+    text = "The US Navy intercepted an Iranian weapons shipment bound for Yemen."
+    assert _dyads(text) == [("COERCE", ["USA"], ["IRN"])]
+    assert _dyads("Israel intercepted a missile over Eilat.")[0][0] == "ASSAULT"
