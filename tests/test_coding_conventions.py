@@ -2258,3 +2258,18 @@ def test_a_shipment_intercepted_is_seized() -> None:
     text = "The US Navy intercepted an Iranian weapons shipment bound for Yemen."
     assert _dyads(text) == [("COERCE", ["USA"], ["IRN"])]
     assert _dyads("Israel intercepted a missile over Eilat.")[0][0] == "ASSAULT"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Japan blocked exports of chip-making equipment to China.",
+            [("SANCTION", ["JPN"], ["CHN"])],
+        ),
+        ("Belarus stripped exiled opponents of their citizenship.", [("COERCE", ["BLR"], [])]),
+    ],
+    ids=["blocked-exports", "stripped-citizenship"],
+)
+def test_trade_blocked_and_citizenship_stripped(text: str, expected: list) -> None:
+    assert _dyads(text) == expected

@@ -681,9 +681,13 @@ def _has_need(
         # "removed Cuba from the list"; "took to the streets"; "placed under house arrest"
         prep, cls = need.split("_", 1)
         members = lexicon.classes.get(cls, frozenset())
+        held = prep_objects(token, {prep})
+        if prep == "of" and token.pos_ == "VERB":
+            # "stripped 94 opponents of their citizenship": hung on the object
+            held += [h for o in _children(token, {"dobj"}) for h in prep_objects(o, {"of"})]
         return any(
             w.lemma_.lower() in members
-            for o in prep_objects(token, {prep})
+            for o in held
             for w in (o, *o.conjuncts, *_volley_of(o), *_measured_in(o))
         )
     if need.startswith("object_"):
