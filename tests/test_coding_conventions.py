@@ -2273,3 +2273,22 @@ def test_a_shipment_intercepted_is_seized() -> None:
 )
 def test_trade_blocked_and_citizenship_stripped(text: str, expected: list) -> None:
     assert _dyads(text) == expected
+
+
+def test_a_states_mission_protesting_is_a_diplomatic_protest() -> None:
+    text = "The Russian embassy in Berlin protested the German decision."
+    assert _dyads(text) == [("ACCUSE", ["RUS"], ["DEU"])]
+
+
+def test_an_offensive_somewhere_is_an_attack() -> None:
+    text = "Israel's offensive in Gaza has killed thousands of people."
+    assert _dyads(text) == [("ASSAULT", ["ISR"], ["PSE"])]
+
+
+def test_crowds_beaten_and_launchers_destroyed_are_attacked() -> None:
+    assert _dyads("Belarusian riot police beat peaceful protesters in Minsk.") == [
+        ("ASSAULT", ["BLR"], [])
+    ]
+    assert _dyads("Ukrainian forces destroyed a Russian missile launcher in Crimea.") == [
+        ("ASSAULT", ["UKR"], ["RUS"])
+    ]

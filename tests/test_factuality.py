@@ -425,3 +425,9 @@ def test_a_remark_hung_on_an_ordered_act_is_the_speakers() -> None:
 def test_a_plot_is_not_the_act_plotted() -> None:
     facts = _facts("Iran plotted to assassinate an Israeli diplomat in Cyprus.")
     assert facts == [("ASSAULT", "speculative")]
+
+
+def test_a_proposed_ceasefire_is_not_in_force() -> None:
+    text = "Qatari mediators presented a new ceasefire proposal to Israel and Hamas."
+    assert ("RETREAT", "asserted") not in _facts(text)
+    assert ("RETREAT", "asserted") in _facts("Israel and Hamas signed a ceasefire deal.")

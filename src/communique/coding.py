@@ -457,6 +457,7 @@ def _objects(token: Token) -> list[Token]:
 # outside")
 PREPOSITION_NEEDS = frozenset(
     {"with", "to", "on", "against", "between", "by", "for", "at", "into", "from", "outside", "of"}
+    | {"in"}
 )
 # Verbs whose object spaCy may parse as the subject of their complement
 RAISING = frozenset({"allow", "let", "permit", "enable"})
@@ -1946,6 +1947,9 @@ REACTIONS = frozenset({"draw", "attract", "earn", "spark", "provoke", "prompt", 
 HARM_VERBS = frozenset({"kill", "wound", "injure", "hit", "destroy", "damage"})
 # Crowds whose violence is a riot, not an attack
 RIOTING_ROLES = frozenset({"protesters", "students", "supporters", "activists"})
+# What speaks for a state when it protests: the state itself, its ministries, its missions
+VOICES_OF_STATE = frozenset({None, "ministry", "government"})
+MISSIONS = frozenset({"embassy", "consulate", "mission"})
 # Verbs that make a crowd's movement a demonstration
 MARCHING = frozenset({"march", "gather", "take"})
 # Numbers that stand for a crowd on their own: "thousands rallied in Manila"
@@ -2046,9 +2050,14 @@ def _finish(
         actor
         and trig.event == "PROTEST"
         and how == "verb"
-        and all(e.sector == "GOV" and e.role is None and not e.name for e in actor)
+        and all(
+            (e.sector == "GOV" and e.role in VOICES_OF_STATE and not e.name)
+            or e.entity_text.lower().split()[-1] in MISSIONS
+            for e in actor
+        )
     ):
-        # "Beijing protested against the visit": a government's protest is diplomatic
+        # "Beijing protested against the visit", "the Chinese embassy protested": a
+        # government's protest is diplomatic
         trig = dataclasses.replace(trig, event="ACCUSE", mode="disapprove", cameo="111")
     if (
         actor

@@ -187,6 +187,11 @@ def _own_cue(level: Token, cues: Cues, *, governing: bool, negation: bool = True
     return next((cue for cue in CUE_PRIORITY if cue in found), None)
 
 
+# Nouns whose compound names what is only proposed or negotiated: "a ceasefire proposal"
+PROPOSING_NOUNS = frozenset(
+    {"proposal", "plan", "offer", "talks", "talk", "negotiation", "bid", "initiative"}
+    | {"draft", "resolution", "call", "demand", "framework", "roadmap"}
+)
 # Verbs of bringing others to an agreement
 BROKERING = frozenset({"broker", "mediate", "facilitate"})
 # Verbs of command: what a named party is ordered to do is a directive ("ordered troops
@@ -304,6 +309,10 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
         own = _nominal_cue(trigger, cues)
         if own is not None:
             return own, None
+        if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in PROPOSING_NOUNS:
+            # "presented a new ceasefire proposal", "ceasefire talks": proposed or
+            # negotiated, not in force
+            return "speculative", None
         level = support or trigger
         while level.pos_ in {"NOUN", "PROPN", "ADP", "NUM"} and level.dep_ in NOMINAL_CLIMB_DEPS:
             if level.dep_ == "prep" and level.lower_ in MANNER_PREPS and support is None:
@@ -312,6 +321,7 @@ def _assess(trigger: Token, support: Token | None, cues: Cues) -> tuple[str, str
             level = level.head
             if level.pos_ in {"NOUN", "PROPN"} and (cue := _nominal_cue(level, cues)):
                 return cue, None
+
             if (
                 via.dep_ == "prep"
                 and via.lower_ in {"of", "for"}
