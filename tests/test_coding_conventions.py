@@ -2292,3 +2292,8 @@ def test_crowds_beaten_and_launchers_destroyed_are_attacked() -> None:
     assert _dyads("Ukrainian forces destroyed a Russian missile launcher in Crimea.") == [
         ("ASSAULT", ["UKR"], ["RUS"])
     ]
+
+
+def test_sanctions_imposed_by_a_party_name_it_in_the_participle() -> None:
+    text = "Sanctions imposed on Russia by the EU have hit its economy."
+    assert _dyads(text) == [("SANCTION", ["IGO"], ["RUS"])]

@@ -853,6 +853,11 @@ def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
         return head
     if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS:
         return _support_verb(noun.head, lexicon)
+    for acl in _children(noun, {"acl"}):
+        if acl.tag_ == "VBN" and lexicon.lemma(acl) in lexicon.support and prep_objects(
+            acl, {"by"}
+        ):
+            return acl  # "the sanctions imposed by the EU on Belarus"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
         # "participated in the protest", "converged for a rally"
         verb = head.head
@@ -1802,6 +1807,8 @@ def noun_mention(
     if support is not None:
         how = "support-verb"
         subj_heads, passive = subject_of(support)
+        if support.dep_ == "acl":
+            subj_heads, passive = [], True  # "sanctions imposed by the EU": its agent
         crowd = [] if passive else subj_heads
         if not passive:
             owners += [e for h in subj_heads for e in actors.resolve(h)]
