@@ -2297,3 +2297,13 @@ def test_crowds_beaten_and_launchers_destroyed_are_attacked() -> None:
 def test_sanctions_imposed_by_a_party_name_it_in_the_participle() -> None:
     text = "Sanctions imposed on Russia by the EU have hit its economy."
     assert _dyads(text) == [("SANCTION", ["IGO"], ["RUS"])]
+
+
+def test_an_aircraft_intercepted_is_a_show_of_force() -> None:
+    text = "A Russian fighter jet intercepted a British surveillance plane over the Black Sea."
+    assert _dyads(text) == [("MOBILIZE", ["RUS"], ["GBR"])]
+
+
+def test_a_counted_crowd_storming_a_building_riots() -> None:
+    text = "Thousands of Serbians stormed the parliament building in Belgrade."
+    assert _dyads(text) == [("PROTEST", ["SRB"], [])]

@@ -854,8 +854,10 @@ def _support_verb(noun: Token, lexicon: Lexicon) -> Token | None:
     if noun.dep_ == "conj" and noun.head.dep_ in OBJECT_DEPS:
         return _support_verb(noun.head, lexicon)
     for acl in _children(noun, {"acl"}):
-        if acl.tag_ == "VBN" and lexicon.lemma(acl) in lexicon.support and prep_objects(
-            acl, {"by"}
+        if (
+            acl.tag_ == "VBN"
+            and lexicon.lemma(acl) in lexicon.support
+            and prep_objects(acl, {"by"})
         ):
             return acl  # "the sanctions imposed by the EU on Belarus"
     if noun.dep_ == "pobj" and head.dep_ == "prep":
@@ -1959,7 +1961,17 @@ VOICES_OF_STATE = frozenset({None, "ministry", "government"})
 MISSIONS = frozenset({"embassy", "consulate", "mission"})
 # Verbs that make a crowd's movement a demonstration
 MARCHING = frozenset({"march", "gather", "take"})
+
+
 # Numbers that stand for a crowd on their own: "thousands rallied in Manila"
+def _counted_crowd(tok: Token, actor: list[Entity]) -> bool:
+    """The subject is a crowd of civilians told by its size: "thousands of Kenyans"."""
+    subjects = _children(tok, {"nsubj"})
+    return all(e.sector == "CVL" and not (e.org or e.name) for e in actor) and any(
+        s.lemma_.lower() in HEADCOUNTS or s.lower_ in HEADCOUNTS for s in subjects
+    )
+
+
 HEADCOUNTS = frozenset(
     {"thousand", "thousands", "hundred", "hundreds", "dozens", "scores", "million", "millions"}
 )
@@ -2088,9 +2100,10 @@ def _finish(
         and trig.event in {"ASSAULT", "COERCE"}
         and how == "verb"
         and all(e.role in RIOTING_ROLES and not (e.org or e.name) for e in actor)
-    ):
+    ) or (actor and trig.key == "storm" and how == "verb" and _counted_crowd(tok, actor)):
         # "Nigerien protesters attacked the French embassy", "students in Dhaka clashed
-        # with police": a crowd of known country riots
+        # with police", "thousands of Kenyans stormed parliament": a crowd of known
+        # country riots
         trig = dataclasses.replace(trig, event="PROTEST", mode="riot", cameo="145")
     if not actor and trig.event == "ASSAULT" and lexicon is not None:
         # "a roadside bomb killed a U.S. soldier near Samarra": the attackers are unnamed;
