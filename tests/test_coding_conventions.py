@@ -2307,3 +2307,8 @@ def test_an_aircraft_intercepted_is_a_show_of_force() -> None:
 def test_a_counted_crowd_storming_a_building_riots() -> None:
     text = "Thousands of Serbians stormed the parliament building in Belgrade."
     assert _dyads(text) == [("PROTEST", ["SRB"], [])]
+
+
+def test_the_parties_of_a_memorandum_of_understanding() -> None:
+    text = "Ethiopia signed a memorandum of understanding with Somaliland on sea access."
+    assert _dyads(text) == [("SUPPORT", ["ETH", "SOM"], [])]

@@ -1733,6 +1733,9 @@ def noun_mention(
         return None
     # "fighting erupted in Khartoum between the army and the RSF": the verb's "between"
     spans = [n for n in (tok, _occurrence_host(tok)) if n is not None]
+    # "a memorandum of understanding with Somaliland", "a treaty of friendship with Japan":
+    # the parties hang on what the document is of
+    spans += [o for o in prep_objects(tok, {"of"}) if o.lemma_.lower() in DOCUMENT_OF]
     between = [
         e
         for n in spans
@@ -2177,6 +2180,10 @@ def _finish(
         trigger_dep=tok.dep_,
         far_target=far,
     )
+
+
+# What an agreement names itself as being of: "a memorandum of understanding"
+DOCUMENT_OF = frozenset({"understanding", "friendship", "cooperation", "intent", "alliance"})
 
 
 # Sectors of a state's own organs (army, police, government, intelligence)
