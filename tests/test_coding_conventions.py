@@ -2312,3 +2312,8 @@ def test_a_counted_crowd_storming_a_building_riots() -> None:
 def test_the_parties_of_a_memorandum_of_understanding() -> None:
     text = "Ethiopia signed a memorandum of understanding with Somaliland on sea access."
     assert _dyads(text) == [("SUPPORT", ["ETH", "SOM"], [])]
+
+
+def test_a_relationship_upgraded_is_support() -> None:
+    text = "India and Egypt upgraded their relationship to a strategic partnership."
+    assert _dyads(text) == [("SUPPORT", ["EGY", "IND"], [])]
